@@ -1,0 +1,45 @@
+package io.jenkins.plugins.registrysteps.engine.config;
+
+import java.util.List;
+
+/**
+ * One entry of codeship-steps.yml as written, before inheritance, fan-out and filters are applied.
+ *
+ * @param steps the children of a group; empty for run and push steps
+ */
+public record StepSpec(
+        Kind kind,
+        Position position,
+        Located<String> name,
+        Located<String> service,
+        List<Located<String>> services,
+        CommandLine command,
+        Located<String> tag,
+        Located<String> exclude,
+        Located<String> imageName,
+        Located<String> imageTag,
+        Located<String> registry,
+        Located<String> encryptedDockercfgPath,
+        Located<String> dockercfgService,
+        List<Located<String>> encryptedEnvFiles,
+        List<StepSpec> steps) {
+
+    /** What a step does: run a command, push an image, or group steps. */
+    public enum Kind {
+        RUN, PUSH, SERIAL, PARALLEL;
+
+        public boolean isGroup() {
+            return this == SERIAL || this == PARALLEL;
+        }
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public StepSpec {
+        services = List.copyOf(services);
+        encryptedEnvFiles = List.copyOf(encryptedEnvFiles);
+        steps = List.copyOf(steps);
+    }
+}
