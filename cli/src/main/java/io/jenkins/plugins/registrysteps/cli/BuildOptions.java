@@ -32,7 +32,8 @@ final class BuildOptions {
     BuildContext context(Path folder, picocli.CommandLine commandLine) {
         GitInfo git = new GitInfo(folder);
         String tag = gitTag != null ? gitTag : (branch == null ? git.exactTag().orElse(null) : null);
-        String effectiveBranch = branch != null ? branch : git.branch().orElse(null);
+        // building a tag: Branch is the tag, as on Codeship, unless named
+        String effectiveBranch = branch != null ? branch : gitTag != null ? null : git.branch().orElse(null);
         if (effectiveBranch == null && tag == null) {
             throw new ParameterException(commandLine, "no branch: name it with --branch (or --git-tag); "
                     + "the folder is not on a git branch");

@@ -152,8 +152,8 @@ final class ConfigValidator {
     private void uniqueName(Located<String> name) {
         Position first = stepNames.putIfAbsent(name.value(), name.position());
         if (first != null) {
-            diagnostics.error(name.position(), "step name \"" + name.value() + "\" is used again (first at line " + first.line()
-                    + "): step names must be unique; rename one");
+            diagnostics.warning(name.position(), "step name \"" + name.value() + "\" is used again (first at line " + first.line()
+                    + "): this one is shown as \"" + name.value() + " #2\" (or higher); rename it to keep names unique");
         }
     }
 

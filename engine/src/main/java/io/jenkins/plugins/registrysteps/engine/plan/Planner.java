@@ -30,7 +30,8 @@ public final class Planner {
 
     private final BuildContext context;
     private final Diagnostics diagnostics = new Diagnostics();
-    private final Set<String> names = new HashSet<>();
+    private final Set<String> given = new HashSet<>();
+    private final Set<String> used = new HashSet<>();
     private int groupCounter;
 
     private Planner(BuildContext context) {
@@ -67,7 +68,7 @@ public final class Planner {
     private void reserveNames(List<StepSpec> steps) {
         for (StepSpec step : steps) {
             if (step.name() != null) {
-                names.add(step.name().value());
+                given.add(step.name().value());
             }
             reserveNames(step.steps());
         }
@@ -205,18 +206,22 @@ public final class Planner {
     }
 
     private String leafName(StepSpec step, String base, String fanOutService) {
-        if (step.name() != null && fanOutService == null) {
-            return step.name().value();
+        if (step.name() == null) {
+            return unique(shorten(base));
         }
-        String name = step.name() != null ? step.name().value() + " (" + fanOutService + ")" : shorten(base);
-        return unique(name);
+        return fanOutService == null ? userName(step.name().value()) : unique(step.name().value() + " (" + fanOutService + ")");
     }
 
     private String groupName(StepSpec step, String fanOutService) {
-        if (step.name() != null) {
-            return fanOutService == null ? step.name().value() : unique(step.name().value() + " (" + fanOutService + ")");
+        if (step.name() == null) {
+            return unique(generatedGroupName(step.kind().label()));
         }
-        return unique(generatedGroupName(step.kind().label()));
+        return fanOutService == null ? userName(step.name().value()) : unique(step.name().value() + " (" + fanOutService + ")");
+    }
+
+    /** A name the user gave keeps its text the first time; a repeat of it gets a number, as generated names do. */
+    private String userName(String name) {
+        return used.add(name) ? name : unique(name);
     }
 
     private String baseName(StepSpec step, String kind) {
@@ -227,12 +232,13 @@ public final class Planner {
         return kind + " group " + (++groupCounter);
     }
 
-    /** Generated names never take a name the user gave, nor one given before. */
+    /** Generated names never take a name the user gave, nor one already in the plan. */
     private String unique(String name) {
         String candidate = name;
-        for (int n = 2; !names.add(candidate); n++) {
+        for (int n = 2; given.contains(candidate) || used.contains(candidate); n++) {
             candidate = name + " #" + n;
         }
+        used.add(candidate);
         return candidate;
     }
 

@@ -69,10 +69,10 @@ class ConfigValidatorTest {
     }
 
     @Test
-    void stepNamesMustBeUnique() {
-        assertThat(Pair.errors(SERVICES, "- name: x\n  service: app\n  command: ls\n- name: x\n  service: app\n  command: ls\n"))
-                .containsExactly("codeship-steps.yml:4:9: error: step name \"x\" is used again (first at line 1): "
-                        + "step names must be unique; rename one");
+    void repeatedStepNameWarnsAndSaysHowItIsShown() throws ConfigException {
+        assertThat(Pair.warnings(SERVICES, "- name: x\n  service: app\n  command: ls\n- name: x\n  service: app\n  command: ls\n"))
+                .containsExactly("codeship-steps.yml:4:9: warning: step name \"x\" is used again (first at line 1): this one is "
+                        + "shown as \"x #2\" (or higher); rename it to keep names unique");
     }
 
     @Test

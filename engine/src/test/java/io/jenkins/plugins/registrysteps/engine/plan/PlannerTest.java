@@ -125,6 +125,12 @@ class PlannerTest {
     }
 
     @Test
+    void repeatedUserNamesAreNumberedInThePlan() throws ConfigException {
+        Plan plan = plan("- name: Build\n  service: app\n  command: a\n- name: Build\n  service: app\n  command: b\n", "master");
+        assertThat(leaves(plan.steps())).containsExactly("Build", "Build #2");
+    }
+
+    @Test
     void pushWithoutImageTagPushesLatest() throws ConfigException {
         PushStep push = (PushStep) plan("- service: app\n  type: push\n  image_name: org/app\n", "master").steps().get(0);
         assertThat(push.image().toString()).isEqualTo("docker.io/org/app:latest");
