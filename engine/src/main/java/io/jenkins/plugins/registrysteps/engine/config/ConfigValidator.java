@@ -80,8 +80,6 @@ final class ConfigValidator {
                         + "are set on step" + named(step) + ": encrypted_dockercfg_path is used");
             }
         }
-        filter(step.tag(), "tag");
-        filter(step.exclude(), "exclude");
         Inherited forChildren = inherited.setsService() ? inherited
                 : new Inherited(step.service(), !step.services().isEmpty());
         if (step.kind().isGroup()) {
@@ -135,17 +133,6 @@ final class ConfigValidator {
             ImageReference.parse(name.value());
         } catch (InvalidReferenceException e) {
             diagnostics.error(name.position(), what + ": " + e.getMessage());
-        }
-    }
-
-    private void filter(Located<String> value, String key) {
-        if (value == null) {
-            return;
-        }
-        try {
-            BranchFilter.of(value.value());
-        } catch (IllegalArgumentException e) {
-            diagnostics.error(value.position(), key + ": " + e.getMessage());
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** Reads codeship-steps.yml into {@link StepsFile}, deciding each step's kind and checking its keys. */
@@ -77,7 +78,7 @@ final class StepsParser {
             diagnostics.error(map.keyPosition("services"), "a step takes \"service\" or \"services\", not both: keep one");
         }
         return java.util.Optional.of(new StepSpec(kind, map.position(), map.text("name"), service, services,
-                map.command("command"), map.text("tag"), map.text("exclude"), map.text("image_name"), map.text("image_tag"),
+                map.command("command"), filter(map, "tag"), filter(map, "exclude"), map.text("image_name"), map.text("image_tag"),
                 map.text("registry"), map.text("encrypted_dockercfg_path"), map.text("dockercfg_service"),
                 map.textOrList("encrypted_env_file"), children));
     }
@@ -158,10 +159,22 @@ final class StepsParser {
         return children;
     }
 
+    private Located<BranchFilter> filter(YamlMap map, String key) {
+        Located<String> value = map.text(key);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return new Located<>(BranchFilter.of(value.value()), value.position());
+        } catch (IllegalArgumentException e) {
+            diagnostics.error(value.position(), key + ": " + e.getMessage());
+            return null;
+        }
+    }
+
     private static String nameSuffix(YamlMap map) {
-        Located<String> name = map.value("name").isPresent() && map.value("name").get() instanceof org.yaml.snakeyaml.nodes.ScalarNode s
-                ? new Located<>(s.getValue(), map.position()) : null;
-        return name == null ? "" : " \"" + name.value() + "\"";
+        return map.value("name").filter(ScalarNode.class::isInstance)
+                .map(name -> " \"" + ((ScalarNode) name).getValue() + "\"").orElse("");
     }
 
     private static Map<String, String> misplaced() {

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.registrysteps.engine.plan;
 
-import io.jenkins.plugins.registrysteps.engine.config.BranchFilter;
 import io.jenkins.plugins.registrysteps.engine.config.CodeshipConfig;
 import io.jenkins.plugins.registrysteps.engine.config.ConfigException;
 import io.jenkins.plugins.registrysteps.engine.config.Diagnostics;
@@ -103,8 +102,8 @@ public final class Planner {
 
     private boolean passesFilters(StepSpec step) {
         String buildTag = context.buildTag();
-        boolean tagged = step.tag() == null || BranchFilter.of(step.tag().value()).matches(buildTag);
-        boolean excluded = step.exclude() != null && BranchFilter.of(step.exclude().value()).matches(buildTag);
+        boolean tagged = step.tag() == null || step.tag().value().matches(buildTag);
+        boolean excluded = step.exclude() != null && step.exclude().value().matches(buildTag);
         return tagged && !excluded;
     }
 

@@ -55,7 +55,7 @@ class ConfigLoaderTest {
         write("codeship-steps.json", "[{\"service\": \"app\", \"command\": \"ls\", \"tag\": \"master\"}]\n");
         CodeshipConfig config = ConfigLoader.load(dir, null, null);
         assertThat(config.steps().steps().get(0).tag().value()).isEqualTo("master");
-        assertThat(config.steps().steps().get(0).tag().position()).hasToString("codeship-steps.json:1:48");
+        assertThat(config.steps().steps().get(0).tag().position()).hasToString("codeship-steps.json:1:46");
     }
 
     @Test
