@@ -54,7 +54,7 @@ class ConfigLoaderTest {
         write("codeship-services.json", "{\n\t\"app\": {\"image\": \"busybox\"}\n}\n");
         write("codeship-steps.json", "[{\"service\": \"app\", \"command\": \"ls\", \"tag\": \"master\"}]\n");
         CodeshipConfig config = ConfigLoader.load(dir, null, null);
-        assertThat(config.steps().steps().get(0).tag().value()).isEqualTo("master");
+        assertThat(config.steps().steps().get(0).tag().value().source()).isEqualTo("master");
         assertThat(config.steps().steps().get(0).tag().position()).hasToString("codeship-steps.json:1:46");
     }
 
