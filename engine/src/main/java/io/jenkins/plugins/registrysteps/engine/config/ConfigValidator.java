@@ -1,5 +1,6 @@
 package io.jenkins.plugins.registrysteps.engine.config;
 
+import io.jenkins.plugins.registrysteps.engine.spelling.DidYouMean;
 import io.jenkins.plugins.registrysteps.engine.image.ImageReference;
 import io.jenkins.plugins.registrysteps.engine.image.InvalidReferenceException;
 import io.jenkins.plugins.registrysteps.engine.template.ImageTagTemplate;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.registrysteps.engine.config;
 
+import io.jenkins.plugins.registrysteps.engine.spelling.DidYouMean;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -31,7 +31,6 @@ public final class Planner {
     private final Diagnostics diagnostics = new Diagnostics();
     private final Set<String> given = new HashSet<>();
     private final Set<String> used = new HashSet<>();
-    private int groupCounter;
 
     private Planner(BuildContext context) {
         this.context = context;
@@ -118,7 +117,7 @@ public final class Planner {
             for (String service : services) {
                 List<PlanStep> chain = expandAll(step.steps(), scope.onService(service));
                 if (!chain.isEmpty()) {
-                    fanned.add(new StepGroup(unique(baseName(step, "serial") + " (" + service + ")"), step.position(), false, chain));
+                    fanned.add(new StepGroup(unique(label(step, "serial") + " (" + service + ")"), step.position(), false, chain));
                 }
             }
             return fanned.isEmpty() ? List.of()
@@ -131,7 +130,7 @@ public final class Planner {
                     atOnce.addAll(expand(child, scope.onService(service), service));
                 }
                 if (!atOnce.isEmpty()) {
-                    fanned.add(new StepGroup(unique(generatedGroupName("parallel")), child.position(), true, atOnce));
+                    fanned.add(new StepGroup(unique(label(child, "parallel")), child.position(), true, atOnce));
                 }
             }
             return fanned.isEmpty() ? List.of()
@@ -141,7 +140,7 @@ public final class Planner {
             leaf(step, scope.onService(service), service).ifPresent(fanned::add);
         }
         return fanned.isEmpty() ? List.of()
-                : List.of(new StepGroup(unique(generatedGroupName("parallel")), step.position(), true, fanned));
+                : List.of(new StepGroup(unique(label(step, "parallel")), step.position(), true, fanned));
     }
 
     private java.util.Optional<PlanStep> leaf(StepSpec step, Scope scope, String fanOutService) {
@@ -161,7 +160,7 @@ public final class Planner {
             diagnostics.error(step.imageName().position(), e.getMessage());
             return java.util.Optional.empty();
         }
-        String name = leafName(step, "push " + scope.service() + " to " + image.repository(), fanOutService);
+        String name = leafName(step, "push " + scope.service(), fanOutService);
         String tag = tag(step, image, name, scope.service());
         if (tag == null) {
             return java.util.Optional.empty();
@@ -213,7 +212,7 @@ public final class Planner {
 
     private String groupName(StepSpec step, String fanOutService) {
         if (step.name() == null) {
-            return unique(generatedGroupName(step.kind().label()));
+            return unique(label(step, step.kind().label()));
         }
         return fanOutService == null ? userName(step.name().value()) : unique(step.name().value() + " (" + fanOutService + ")");
     }
@@ -223,12 +222,9 @@ public final class Planner {
         return used.add(name) ? name : unique(name);
     }
 
-    private String baseName(StepSpec step, String kind) {
-        return step.name() != null ? step.name().value() : kind;
-    }
-
-    private String generatedGroupName(String kind) {
-        return kind + " group " + (++groupCounter);
+    /** The step's name, else where it is written: the same on every branch, unlike a running count. */
+    private static String label(StepSpec step, String kind) {
+        return step.name() != null ? step.name().value() : kind + " at line " + step.position().line();
     }
 
     /** Generated names never take a name the user gave, nor one already in the plan. */

@@ -18,21 +18,25 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every real-world pair of the shared corpus has its expected outcome written out in
- * {@code src/test/resources/corpus/NN.txt}: its findings, then the plan for branch master, or its exact errors.
+ * {@code src/test/resources/corpus/NN.txt}: its findings, then the plans for branch master and git tag 1.2.3, or its
+ * exact errors.
  * Run with {@code -Dcorpus.write=true} to rewrite those files after a deliberate change, then review the diff.
  */
 class CorpusTest {
 
     private static final Path EXPECTED = Path.of("src/test/resources/corpus");
-    private static final BuildContext MASTER = BuildContext.builder()
-            .branch("master")
-            .commitId("0123456789abcdef0123456789abcdef01234567")
-            .commitMessage("Fix the build")
-            .repoName("repo")
-            .projectId("project")
-            .buildId("42")
-            .time(ZonedDateTime.parse("2026-01-31T12:00:00Z"))
-            .build();
+    private static final BuildContext MASTER = build().branch("master").build();
+    private static final BuildContext RELEASE = build().gitTag("1.2.3").build();
+
+    private static BuildContext.Builder build() {
+        return BuildContext.builder()
+                .commitId("0123456789abcdef0123456789abcdef01234567")
+                .commitMessage("Fix the build")
+                .repoName("repo")
+                .projectId("project")
+                .buildId("42")
+                .time(ZonedDateTime.parse("2026-01-31T12:00:00Z"));
+    }
 
     @TestFactory
     Stream<DynamicTest> everyPairHasItsWrittenOutcome() throws IOException {
@@ -62,6 +66,7 @@ class CorpusTest {
             CodeshipConfig config = ConfigLoader.load(pair, null, null);
             findings(config.warnings(), out);
             out.append("# plan for branch master\n").append(PlanJson.write(Planner.plan(config, MASTER))).append('\n');
+            out.append("# plan for git tag 1.2.3\n").append(PlanJson.write(Planner.plan(config, RELEASE))).append('\n');
         } catch (ConfigException e) {
             out.append("# invalid\n");
             findings(e.diagnostics(), out);

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.registrysteps.engine.config;
+package io.jenkins.plugins.registrysteps.engine.spelling;
 
 import java.util.Collection;
 import java.util.Locale;
@@ -27,7 +27,7 @@ public final class DidYouMean {
     }
 
     /** Optimal-string-alignment distance: a swapped pair of letters counts as one edit. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;
