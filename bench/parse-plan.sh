@@ -3,7 +3,7 @@
 # then run again in an 8 MiB heap to show how far below the bound it stays.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-(cd "$root" && mvn -q -B -Dstyle.color=never -DskipTests -Dmaven.test.skip=true -pl bench -am package)
+(cd "$root" && mvn -q -B -Dstyle.color=never -DskipTests -pl bench -am package)
 jar="$root/bench/target/registry-steps-bench.jar"
 main=io.jenkins.plugins.registrysteps.bench.ParsePlanBenchmark
 echo "== -Xmx64m"
