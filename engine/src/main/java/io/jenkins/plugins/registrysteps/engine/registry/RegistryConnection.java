@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -20,7 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import javax.net.ssl.SSLException;
 
 /**
  * One registry as a client sees it: its base URL (HTTPS, or plain HTTP for loopback and insecure hosts when the
@@ -35,6 +33,8 @@ final class RegistryConnection {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
     private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A plain-HTTP server answers a TLS hello with an error at once; a silent one must not hold a build up for long. */
+    private static final Duration TLS_PROBE_TIMEOUT = Duration.ofSeconds(3);
 
     private final String registry;
     private final Optional<Credential> credential;
@@ -217,12 +217,11 @@ final class RegistryConnection {
             return base = https;
         }
         try {
-            discard(http.send(HttpRequest.newBuilder(https.resolve("/v2/")).timeout(Duration.ofSeconds(10)).GET().build(),
+            discard(http.send(HttpRequest.newBuilder(https.resolve("/v2/")).timeout(TLS_PROBE_TIMEOUT).GET().build(),
                     HttpResponse.BodyHandlers.ofInputStream()));
             return base = https;
-        } catch (SSLException | ConnectException e) {
-            return base = URI.create("http://" + host + "/");
         } catch (IOException e) {
+            // no TLS there (handshake refused, connection reset or silence): Docker falls back to plain HTTP too
             return base = URI.create("http://" + host + "/");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
