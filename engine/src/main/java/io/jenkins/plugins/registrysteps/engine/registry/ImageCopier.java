@@ -37,11 +37,7 @@ public final class ImageCopier {
         if (present.isPresent() && present.get().equals(manifest.digest())) {
             return counts.result(manifest);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(BLOBS_IN_FLIGHT, runnable -> {
-            Thread thread = new Thread(runnable, "registry-steps blob copy");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = pool();
         try {
             copyContent(source, target, manifest, counts, pool);
         } finally {
@@ -49,6 +45,27 @@ public final class ImageCopier {
         }
         client.pushManifest(target, manifest);
         return counts.result(manifest);
+    }
+
+    /** Brings the given blobs of {@code source} to {@code target}: skipped when there, mounted or streamed otherwise. */
+    CopyResult copyBlobs(ImageReference source, ImageReference target, List<Descriptor> blobs, Manifest result)
+            throws RegistryException {
+        Counts counts = new Counts();
+        ExecutorService pool = pool();
+        try {
+            copyBlobs(source, target, blobs, counts, pool);
+        } finally {
+            pool.shutdownNow();
+        }
+        return counts.result(result);
+    }
+
+    private static ExecutorService pool() {
+        return Executors.newFixedThreadPool(BLOBS_IN_FLIGHT, runnable -> {
+            Thread thread = new Thread(runnable, "registry-steps blob copy");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     private void copyContent(ImageReference source, ImageReference target, Manifest manifest, Counts counts, ExecutorService pool)

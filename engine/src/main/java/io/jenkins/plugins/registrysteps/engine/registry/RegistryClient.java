@@ -160,6 +160,38 @@ public final class RegistryClient {
         RegistryConnection.discard(done);
     }
 
+    /** A small blob (an image config) read whole, its digest checked. */
+    public byte[] pullBlob(ImageReference source, Descriptor blob, int maxBytes) throws RegistryException {
+        String action = "get blob " + blob.digest() + " from " + source.repository();
+        if (blob.size() > maxBytes) {
+            throw new RegistryException(action + ": " + blob.size() + " bytes is more than the " + maxBytes + " expected", 0);
+        }
+        try (InputStream in = openBlob(source, blob)) {
+            return in.readAllBytes();
+        } catch (UncheckedIOException e) {
+            throw (RegistryException) e.getCause();
+        } catch (IOException e) {
+            throw new RegistryException(action, e);
+        }
+    }
+
+    /** Uploads bytes held in memory as one blob (POST, then PUT with the digest). */
+    public Digest pushBlob(ImageReference target, byte[] bytes) throws RegistryException {
+        Digest digest = Digest.sha256(bytes);
+        String action = "push blob " + digest + " to " + target.repository();
+        HttpResponse<InputStream> started = connection(target).send(
+                RegistryConnection.Exchange.of(action, "POST", "/v2/" + target.path() + "/blobs/uploads/", Set.of(202),
+                        List.of(push(target))));
+        RegistryConnection.discard(started);
+        URI location = location(started, action);
+        URI put = URI.create(location + (location.getQuery() == null ? "?" : "&") + "digest=" + digest);
+        RegistryConnection.discard(connection(target).send(
+                RegistryConnection.Exchange.of(action, "PUT", null, Set.of(201), List.of(push(target))).at(put)
+                        .withHeaders(Map.of("Content-Type", "application/octet-stream"))
+                        .withBody(() -> HttpRequest.BodyPublishers.ofByteArray(bytes))));
+        return digest;
+    }
+
     /** The blob's bytes, checked against its digest and size as they are read. */
     private InputStream openBlob(ImageReference source, Descriptor blob) {
         String action = "get blob " + blob.digest() + " from " + source.repository();
