@@ -1,13 +1,12 @@
 package io.jenkins.plugins.registrysteps.engine.template;
 
-import io.jenkins.plugins.registrysteps.engine.spelling.DidYouMean;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Objects;
 
-/**
- * An {@code image_tag} value: a literal or a Go text/template over Codeship's 18 build variables. Syntax errors and
- * unknown variables are found when parsing, so a steps file can be checked before any build.
- */
+/** A Codeship Pro {@code image_tag}: a Go text/template rendered against the build's {@link TemplateData}. */
 public final class ImageTagTemplate {
+    static final int MAX_SOURCE_BYTES = 4096;
 
     private final String source;
     private final List<Node> nodes;
@@ -17,29 +16,45 @@ public final class ImageTagTemplate {
         this.nodes = nodes;
     }
 
+    /** Rejects syntax errors and unknown variables now, so a bad step fails before the build runs. */
     public static ImageTagTemplate parse(String text) throws TemplateException {
-        List<Node> nodes = TemplateParser.parse(text);
-        checkFields(nodes, true);
-        return new ImageTagTemplate(text, nodes);
+        Objects.requireNonNull(text, "text");
+        int tooLong = offsetOfByte(text, MAX_SOURCE_BYTES);
+        if (tooLong >= 0) {
+            throw new TemplateException("image_tag template is longer than " + MAX_SOURCE_BYTES + " bytes", tooLong);
+        }
+        List<Node> nodes = Parser.parse(text);
+        FieldCheck.check(nodes);
+        return new ImageTagTemplate(text, List.copyOf(nodes));
     }
 
-    /** The rendered text, before it is made a valid tag. */
+    /** The char index holding the given UTF-8 byte, or -1 when the text is shorter. */
+    private static int offsetOfByte(String text, int limit) {
+        int bytes = 0;
+        for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+            bytes += new String(Character.toChars(text.codePointAt(i))).getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > limit) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The raw rendered text, not yet a valid tag. */
     public String render(TemplateData data) throws TemplateException {
-        return new Execution(data).render(nodes);
+        return Renderer.render(nodes, Objects.requireNonNull(data, "data"));
     }
 
-    /** The rendered text made a valid tag; an empty result is an error. */
+    /** The rendered text reduced to a valid Docker tag, as Codeship does. */
     public String renderTag(TemplateData data) throws TemplateException {
-        String raw = render(data);
-        String tag = ImageTag.sanitize(raw);
+        String tag = ImageTag.sanitize(render(data));
         if (tag.isEmpty()) {
-            throw new TemplateException(raw.isEmpty() ? "image_tag renders to an empty tag"
-                    : "image_tag renders to \"" + raw + "\", which holds no character allowed in a tag", 0);
+            throw new TemplateException("image_tag renders to an empty tag", 0);
         }
         return tag;
     }
 
-    /** True when the value holds no action at all. */
+    /** True when the template has no actions at all, such as {@code latest}. */
     public boolean isLiteral() {
         return nodes.stream().allMatch(Node.Text.class::isInstance);
     }
@@ -51,58 +66,5 @@ public final class ImageTagTemplate {
     @Override
     public String toString() {
         return source;
-    }
-
-    /** Fields read from the build data must be among the 18 variables; deeper ones only the time's methods. */
-    private static void checkFields(List<Node> nodes, boolean dotIsData) throws TemplateException {
-        for (Node node : nodes) {
-            if (node instanceof Node.Action action) {
-                checkFields(action.pipeline(), dotIsData);
-            } else if (node instanceof Node.If choice) {
-                for (Node.Arm arm : choice.arms()) {
-                    checkFields(arm.condition(), dotIsData);
-                    checkFields(arm.body(), dotIsData);
-                }
-                checkFields(choice.otherwise(), dotIsData);
-            } else if (node instanceof Node.With with) {
-                checkFields(with.pipeline(), dotIsData);
-                checkFields(with.body(), false);
-                checkFields(with.otherwise(), dotIsData);
-            }
-        }
-    }
-
-    private static void checkFields(Node.Pipeline pipeline, boolean dotIsData) throws TemplateException {
-        for (Node.Command command : pipeline.commands()) {
-            for (Node.Operand operand : command.operands()) {
-                if (operand instanceof Node.Field field && (dotIsData || field.fromRoot())) {
-                    checkField(field);
-                } else if (operand instanceof Node.Group group) {
-                    checkFields(group.pipeline(), dotIsData);
-                }
-            }
-        }
-    }
-
-    private static void checkField(Node.Field field) throws TemplateException {
-        String variable = field.names().get(0);
-        int offset = field.offset() + (field.fromRoot() ? 1 : 0);
-        if (!TemplateData.VARIABLES.contains(variable)) {
-            throw new TemplateException("unknown variable ." + variable + suggestion(variable) + "; known: "
-                    + String.join(", ", TemplateData.VARIABLES), offset);
-        }
-        if (field.names().size() > 1) {
-            String member = field.names().get(1);
-            boolean method = variable.equals("Time") && GoTime.hasMethod(member) && (field.names().size() == 2
-                    || member.equals("UTC") && GoTime.hasMethod(field.names().get(2)));
-            if (!method) {
-                throw new TemplateException("can't evaluate field " + member + " in type "
-                        + (variable.equals("Time") ? "time.Time" : variable.equals("Timestamp") ? "int64" : "string"), offset);
-            }
-        }
-    }
-
-    private static String suggestion(String variable) {
-        return DidYouMean.closest(variable, TemplateData.VARIABLES).map(known -> " (did you mean ." + known + "?)").orElse("");
     }
 }

@@ -1,102 +1,161 @@
 package io.jenkins.plugins.registrysteps.engine.template;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 
-/** The 18 values an {@code image_tag} template may name, as Codeship documents them. */
+/** The variables Codeship Pro offers to {@code image_tag} templates. */
 public final class TemplateData {
 
-    public static final List<String> VARIABLES = List.of("ProjectID", "BuildID", "RepoName", "Branch", "CommitID",
-            "CommitMessage", "CommitDescription", "CommitterName", "CommitterEmail", "CommitterUsername", "Time", "Timestamp",
-            "StringTime", "StepName", "ServiceName", "ImageName", "Ci", "CiName");
-
-    /** StringTime as Codeship shows build times: {@code Sat, 31 Jan 2026 12:00:00 UTC}. */
-    private static final DateTimeFormatter STRING_TIME = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss zzz", Locale.ENGLISH);
+    /** The variable names, in Codeship's documented order. */
+    public static final List<String> VARIABLES = List.of(
+            "ProjectID", "BuildID", "RepoName", "Branch", "CommitID", "CommitMessage", "CommitDescription",
+            "CommitterName", "CommitterEmail", "CommitterUsername", "Time", "Timestamp", "StringTime",
+            "StepName", "ServiceName", "ImageName", "Ci", "CiName");
 
     private final Map<String, Object> values;
 
     private TemplateData(Map<String, Object> values) {
-        this.values = values;
-    }
-
-    /** The value of a variable: a String, a Long (Timestamp) or the time (Time). */
-    Object get(String variable) {
-        return values.get(variable);
-    }
-
-    /** All values in Codeship's order, as Go prints the whole data with {@code {{ . }}}. */
-    @Override
-    public String toString() {
-        StringBuilder out = new StringBuilder("{");
-        for (String variable : VARIABLES) {
-            out.append(out.length() > 1 ? " " : "").append(GoFormat.value(values.get(variable)));
-        }
-        return out.append('}').toString();
+        this.values = Map.copyOf(values);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Sets values one by one; unset text values are empty, Ci is "true", CiName "codeship", Time now. */
+    /** The Go value of a variable: a String, the int64 Timestamp, or the time.Time Time. */
+    Object value(String variable) {
+        return values.get(variable);
+    }
+
+    static StaticType typeOf(String variable) {
+        return switch (variable) {
+            case "Time" -> StaticType.TIME;
+            case "Timestamp" -> StaticType.INT64;
+            default -> StaticType.STRING;
+        };
+    }
+
+    /** Go's %v of a struct: the fields in order, space separated, in braces. */
+    @Override
+    public String toString() {
+        StringJoiner fields = new StringJoiner(" ", "{", "}");
+        for (String variable : VARIABLES) {
+            fields.add(Fmt.sprint(List.of(values.get(variable))));
+        }
+        return fields.toString();
+    }
+
+    /** One setter per variable; strings default to empty, Time to the Unix epoch in UTC. */
     public static final class Builder {
-        private final Map<String, Object> values = new LinkedHashMap<>();
-        private ZonedDateTime time = ZonedDateTime.now();
+        private final Map<String, Object> strings = new HashMap<>();
+        private ZonedDateTime time = Instant.EPOCH.atZone(ZoneOffset.UTC);
         private Long timestamp;
+        private String stringTime;
 
-        Builder() {
-            for (String variable : VARIABLES) {
-                values.put(variable, "");
-            }
-            values.put("Ci", "true");
-            values.put("CiName", "codeship");
+        private Builder() {
+            strings.put("Ci", "true");
+            strings.put("CiName", "codeship");
         }
 
-        private Builder text(String variable, String value) {
-            values.put(variable, value == null ? "" : value);
+        private Builder string(String variable, String value) {
+            strings.put(variable, Objects.requireNonNull(value, variable));
             return this;
         }
 
-        public Builder projectId(String value) { return text("ProjectID", value); }
-        public Builder buildId(String value) { return text("BuildID", value); }
-        public Builder repoName(String value) { return text("RepoName", value); }
-        public Builder branch(String value) { return text("Branch", value); }
-        public Builder commitId(String value) { return text("CommitID", value); }
-        public Builder commitMessage(String value) { return text("CommitMessage", value); }
-        public Builder commitDescription(String value) { return text("CommitDescription", value); }
-        public Builder committerName(String value) { return text("CommitterName", value); }
-        public Builder committerEmail(String value) { return text("CommitterEmail", value); }
-        public Builder committerUsername(String value) { return text("CommitterUsername", value); }
-        public Builder stepName(String value) { return text("StepName", value); }
-        public Builder serviceName(String value) { return text("ServiceName", value); }
-        public Builder imageName(String value) { return text("ImageName", value); }
-        public Builder ci(String value) { return text("Ci", value); }
-        public Builder ciName(String value) { return text("CiName", value); }
+        public Builder projectId(String value) {
+            return string("ProjectID", value);
+        }
 
+        public Builder buildId(String value) {
+            return string("BuildID", value);
+        }
+
+        public Builder repoName(String value) {
+            return string("RepoName", value);
+        }
+
+        public Builder branch(String value) {
+            return string("Branch", value);
+        }
+
+        public Builder commitId(String value) {
+            return string("CommitID", value);
+        }
+
+        public Builder commitMessage(String value) {
+            return string("CommitMessage", value);
+        }
+
+        public Builder commitDescription(String value) {
+            return string("CommitDescription", value);
+        }
+
+        public Builder committerName(String value) {
+            return string("CommitterName", value);
+        }
+
+        public Builder committerEmail(String value) {
+            return string("CommitterEmail", value);
+        }
+
+        public Builder committerUsername(String value) {
+            return string("CommitterUsername", value);
+        }
+
+        /** The build time; Timestamp and StringTime follow it unless set explicitly. */
         public Builder time(ZonedDateTime value) {
-            time = Objects.requireNonNull(value, "time");
+            time = Objects.requireNonNull(value, "Time");
             return this;
         }
 
-        /** Overrides the unix time derived from {@link #time}. */
+        /** Unix seconds; derived from Time when not set. */
         public Builder timestamp(long value) {
             timestamp = value;
             return this;
         }
 
+        /** A readable build time; Go's Time.String() of Time when not set. */
+        public Builder stringTime(String value) {
+            stringTime = Objects.requireNonNull(value, "StringTime");
+            return this;
+        }
+
+        public Builder stepName(String value) {
+            return string("StepName", value);
+        }
+
+        public Builder serviceName(String value) {
+            return string("ServiceName", value);
+        }
+
+        public Builder imageName(String value) {
+            return string("ImageName", value);
+        }
+
+        public Builder ci(String value) {
+            return string("Ci", value);
+        }
+
+        public Builder ciName(String value) {
+            return string("CiName", value);
+        }
+
         public TemplateData build() {
-            Map<String, Object> all = new LinkedHashMap<>(values);
-            all.put("Time", new GoTime(time));
-            all.put("Timestamp", timestamp != null ? timestamp : time.toEpochSecond());
-            if (all.get("StringTime").equals("")) {
-                all.put("StringTime", STRING_TIME.format(time));
+            Map<String, Object> values = new HashMap<>();
+            for (String variable : VARIABLES) {
+                values.put(variable, strings.getOrDefault(variable, ""));
             }
-            return new TemplateData(all);
+            GoTime goTime = new GoTime(time);
+            values.put("Time", goTime);
+            values.put("Timestamp", new GoInt(timestamp != null ? timestamp : time.toEpochSecond(), GoInt.Type.INT64));
+            values.put("StringTime", stringTime != null ? stringTime : goTime.toString());
+            return new TemplateData(values);
         }
     }
 }

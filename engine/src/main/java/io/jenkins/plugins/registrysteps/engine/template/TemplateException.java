@@ -1,18 +1,15 @@
 package io.jenkins.plugins.registrysteps.engine.template;
 
-/** A template that cannot be parsed or rendered; {@link #offset()} is where in its text the problem is. */
+/** A template that cannot be parsed or rendered; {@link #offset()} points into the template text. */
 public final class TemplateException extends Exception {
-
-    private static final long serialVersionUID = 1L;
-
     private final int offset;
 
-    public TemplateException(String message, int offset) {
+    TemplateException(String message, int offset) {
         super(message);
-        this.offset = Math.max(0, offset);
+        this.offset = offset;
     }
 
-    /** 0-based index into the template text. */
+    /** The 0-based char index into the template text where the problem is. */
     public int offset() {
         return offset;
     }

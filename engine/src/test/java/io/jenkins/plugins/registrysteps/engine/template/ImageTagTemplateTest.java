@@ -1,219 +1,195 @@
 package io.jenkins.plugins.registrysteps.engine.template;
 
+import static io.jenkins.plugins.registrysteps.engine.template.Templates.build;
+import static io.jenkins.plugins.registrysteps.engine.template.Templates.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.ZonedDateTime;
 import org.junit.jupiter.api.Test;
 
 class ImageTagTemplateTest {
 
-    private static final TemplateData DATA = TemplateData.builder()
-            .projectId("1234")
-            .buildId("42")
-            .repoName("app")
-            .branch("feature/login")
-            .commitId("0123456789abcdef0123456789abcdef01234567")
-            .commitMessage("Fix it")
-            .serviceName("sandbox-app")
-            .stepName("push")
-            .imageName("quay.io/org/app")
-            .time(ZonedDateTime.parse("2026-01-31T12:34:56.5Z"))
-            .build();
-
-    private static String render(String template) throws TemplateException {
-        return ImageTagTemplate.parse(template).render(DATA);
-    }
-
-    private static TemplateException parseError(String template) {
-        try {
-            ImageTagTemplate.parse(template);
-        } catch (TemplateException e) {
-            return e;
-        }
-        throw new AssertionError("should not parse: " + template);
+    @Test
+    void bareFieldRendersTheBranch() throws Exception {
+        assertThat(render("{{.Branch}}")).isEqualTo("feature/foo");
     }
 
     @Test
-    void fieldsWithAndWithoutSpaces() throws TemplateException {
-        assertThat(render("{{.Branch}}")).isEqualTo("feature/login");
-        assertThat(render("{{ .Branch }}")).isEqualTo("feature/login");
+    void spacesInsideAnActionAreIgnored() throws Exception {
+        assertThat(render("{{ .Branch }}")).isEqualTo("feature/foo");
     }
 
     @Test
-    void literalTextAroundActions() throws TemplateException {
-        assertThat(render("{{ .CiName }}-{{ .Branch }}-latest")).isEqualTo("codeship-feature/login-latest");
+    void branchAndCommitJoinWithTheLiteralBetween() throws Exception {
+        assertThat(render("{{ .Branch }}-{{ .CommitID }}")).isEqualTo("feature/foo-" + Templates.COMMIT);
     }
 
     @Test
-    void printfTruncatesCommitToEightRunes() throws TemplateException {
+    void branchLatestBecomesAValidTag() throws Exception {
+        assertThat(ImageTagTemplate.parse("{{ .Branch }}-latest").renderTag(build().build()))
+                .isEqualTo("featurefoo-latest");
+    }
+
+    @Test
+    void printfTruncatesCommitToEightRunes() throws Exception {
         assertThat(render("{{printf \"%.8s\" .CommitID}}")).isEqualTo("01234567");
     }
 
     @Test
-    void pipedValueBecomesLastArgument() throws TemplateException {
+    void pipedValueBecomesLastArgument() throws Exception {
         assertThat(render("{{ .CommitID | printf \"%.8s\" }}")).isEqualTo("01234567");
-        assertThat(render("{{ .Branch | printf \"%s-%s\" .ServiceName }}")).isEqualTo("sandbox-app-feature/login");
+        assertThat(render("{{ .Branch | printf \"%s-%s\" \"v1\" }}")).isEqualTo("v1-feature/foo");
     }
 
     @Test
-    void literalValuesStayAsWritten() throws TemplateException {
-        assertThat(render("9.5")).isEqualTo("9.5");
-        assertThat(ImageTagTemplate.parse("latest").isLiteral()).isTrue();
-        assertThat(ImageTagTemplate.parse("{{ .Branch }}").isLiteral()).isFalse();
+    void plainTextIsALiteralTemplate() throws Exception {
+        ImageTagTemplate latest = ImageTagTemplate.parse("latest");
+        ImageTagTemplate version = ImageTagTemplate.parse("9.5");
+        assertThat(latest.isLiteral()).isTrue();
+        assertThat(version.isLiteral()).isTrue();
+        assertThat(latest.renderTag(build().build())).isEqualTo("latest");
+        assertThat(version.renderTag(build().build())).isEqualTo("9.5");
+        assertThat(version.source()).isEqualTo("9.5");
     }
 
     @Test
-    void timestampIsUnixSecondsAndCiDefaultsToTrue() throws TemplateException {
-        assertThat(render("{{.Timestamp}}")).isEqualTo("1769862896");
-        assertThat(render("{{.Ci}}/{{.CiName}}")).isEqualTo("true/codeship");
+    void anyActionMakesATemplateNonLiteral() throws Exception {
+        assertThat(ImageTagTemplate.parse("v{{.BuildID}}").isLiteral()).isFalse();
     }
 
     @Test
-    void timePrintsAsGoTimeString() throws TemplateException {
-        assertThat(render("{{ .Time }}")).isEqualTo("2026-01-31 12:34:56.5 +0000 UTC");
+    void slashesAreStrippedFromBranchTags() throws Exception {
+        assertThat(ImageTagTemplate.parse("{{.Branch}}").renderTag(build().build())).isEqualTo("featurefoo");
     }
 
     @Test
-    void timeFormatsWithGoReferenceLayout() throws TemplateException {
-        assertThat(render("{{ .Time.Format \"20060102-150405\" }}")).isEqualTo("20260131-123456");
-        assertThat(render("{{ .Time.Format \"Mon Jan _2 3:04PM 2006 MST\" }}")).isEqualTo("Sat Jan 31 12:34PM 2026 UTC");
-        assertThat(render("{{ .Time.Format \"2006-01-02T15:04:05.000Z07:00\" }}")).isEqualTo("2026-01-31T12:34:56.500Z");
-        assertThat(render("{{ .Time.Unix }}")).isEqualTo("1769862896");
+    void renderLeavesTheTextUnsanitised() throws Exception {
+        assertThat(ImageTagTemplate.parse("{{.Branch}}:x").render(build().build())).isEqualTo("feature/foo:x");
     }
 
     @Test
-    void printfVerbsFollowGo() throws TemplateException {
-        assertThat(render("{{ printf \"%d|%5d|%-5d|%05d|%x|%X|%o|%b\" 42 42 42 42 255 255 8 5 }}"))
-                .isEqualTo("42|   42|42   |00042|ff|FF|10|101");
-        assertThat(render("{{ printf \"%q|%v|%t|%c|%%\" \"a\\\"b\" 7 true 65 }}")).isEqualTo("\"a\\\"b\"|7|true|A|%");
-        assertThat(render("{{ printf \"%6.2f|%e|%g|%v\" 3.14159 1234.5678 0.000012 2.5 }}"))
-                .isEqualTo("  3.14|1.234568e+03|1.2e-05|2.5");
-        assertThat(render("{{ printf \"[%8s][%-8s][%.3s]\" \"ab\" \"ab\" \"abcdef\" }}")).isEqualTo("[      ab][ab      ][abc]");
-    }
-
-    @Test
-    void printfReportsWrongTypeLikeGo() throws TemplateException {
-        assertThat(render("{{ printf \"%d\" .Branch }}")).isEqualTo("%!d(string=feature/login)");
-        assertThat(render("{{ printf \"%s\" 5 }}")).isEqualTo("%!s(int=5)");
-    }
-
-    @Test
-    void printfReportsMissingAndExtraArguments() throws TemplateException {
-        assertThat(render("{{ printf \"%s-%s\" .Branch }}")).isEqualTo("feature/login-%!s(MISSING)");
-        assertThat(render("{{ printf \"x\" .Branch 3 }}")).isEqualTo("x%!(EXTRA string=feature/login, int=3)");
-    }
-
-    @Test
-    void printAddsSpacesOnlyBetweenNonStrings() throws TemplateException {
-        assertThat(render("{{ print \"a\" \"b\" 1 2 \"c\" }}")).isEqualTo("ab1 2c");
-    }
-
-    @Test
-    void trimMarkersEatSpaces() throws TemplateException {
-        assertThat(render("a  {{- .Ci -}}  b")).isEqualTo("atrueb");
-    }
-
-    @Test
-    void commentsRenderNothing() throws TemplateException {
-        assertThat(render("v{{/* the version */}}1")).isEqualTo("v1");
-    }
-
-    @Test
-    void ifElseChoosesByGoTruth() throws TemplateException {
-        assertThat(render("{{ if eq .Branch \"master\" }}latest{{ else if .Branch }}dev{{ else }}none{{ end }}")).isEqualTo("dev");
-        assertThat(render("{{ if .CommitDescription }}x{{ else }}empty{{ end }}")).isEqualTo("empty");
-    }
-
-    @Test
-    void withSetsDot() throws TemplateException {
-        assertThat(render("{{ with .RepoName }}{{ . }}-{{ len . }}{{ end }}")).isEqualTo("app-3");
-    }
-
-    @Test
-    void sliceAndIndexWorkOnBytes() throws TemplateException {
-        assertThat(render("{{ slice .CommitID 0 7 }}|{{ index .RepoName 0 }}")).isEqualTo("0123456|97");
-    }
-
-    @Test
-    void htmlAndUrlqueryEscape() throws TemplateException {
-        assertThat(render("{{ html \"<a&b>\" }}|{{ urlquery \"a b/c\" }}")).isEqualTo("&lt;a&amp;b&gt;|a+b%2Fc");
-    }
-
-    @Test
-    void unknownVariableSuggestsClosest() {
-        TemplateException e = parseError("v-{{ .Brnach }}");
-        assertThat(e.getMessage()).startsWith("unknown variable .Brnach (did you mean .Branch?); known: ProjectID, BuildID");
-        assertThat(e.offset()).isEqualTo(5);
-    }
-
-    @Test
-    void wrongCaseVariableSuggestsTheRightCase() {
-        assertThat(parseError("{{ .commitid }}").getMessage()).contains("(did you mean .CommitID?)");
-    }
-
-    @Test
-    void unknownFunctionIsNamedAsGoDoes() {
-        TemplateException e = parseError("{{ upper .Branch }}");
-        assertThat(e.getMessage()).isEqualTo("function \"upper\" not defined");
-        assertThat(e.offset()).isEqualTo(3);
-    }
-
-    @Test
-    void fieldOfAStringIsRejected() {
-        assertThat(parseError("{{ .Branch.Name }}").getMessage()).isEqualTo("can't evaluate field Name in type string");
-    }
-
-    @Test
-    void unclosedActionPointsAtItsStart() {
-        TemplateException e = parseError("ab{{ .Branch");
-        assertThat(e.getMessage()).isEqualTo("unclosed action: add }}");
-        assertThat(e.offset()).isEqualTo(2);
-    }
-
-    @Test
-    void ifWithoutEndIsRejected() {
-        assertThat(parseError("{{ if .Branch }}x").getMessage()).contains("{{if}} needs {{end}}");
-    }
-
-    @Test
-    void variablesAreNotSupported() {
-        assertThat(parseError("{{ $x := .Branch }}").getMessage()).startsWith("variables are not supported");
-    }
-
-    @Test
-    void longTemplatesAreRejected() {
-        assertThat(parseError("x".repeat(5000)).getMessage()).isEqualTo("template is longer than 4096 characters");
-    }
-
-    @Test
-    void deepParenthesesAreBounded() {
-        assertThat(parseError("{{ " + "(".repeat(200) + "1" + ")".repeat(200) + " }}").getMessage()).contains("nest deeper");
-    }
-
-    @Test
-    void runawayOutputIsStopped() {
-        String big = "{{ printf \"%4000s\" .Branch }}".repeat(20);
-        assertThatThrownBy(() -> render(big)).isInstanceOf(TemplateException.class).hasMessageContaining("output exceeds");
-    }
-
-    @Test
-    void slashesAreStrippedFromBranchTags() throws TemplateException {
-        assertThat(ImageTagTemplate.parse("{{ .Branch }}").renderTag(DATA)).isEqualTo("featurelogin");
-    }
-
-    @Test
-    void serviceDotBranchAsTheDocumentationShows() throws TemplateException {
-        TemplateData data = TemplateData.builder().serviceName("sandbox-app").branch("v0.2.6").build();
-        assertThat(ImageTagTemplate.parse("{{.ServiceName}}.{{.Branch}}").renderTag(data)).isEqualTo("sandbox-app.v0.2.6");
-    }
-
-    @Test
-    void emptyRenderingIsAnError() {
-        TemplateData data = TemplateData.builder().build();
-        assertThatThrownBy(() -> ImageTagTemplate.parse("{{ .CommitID }}").renderTag(data))
+    void emptyTagIsRejected() throws Exception {
+        ImageTagTemplate template = ImageTagTemplate.parse("{{.CommitDescription}}/");
+        assertThatThrownBy(() -> template.renderTag(build().build()))
+                .isInstanceOf(TemplateException.class)
                 .hasMessage("image_tag renders to an empty tag");
-        assertThatThrownBy(() -> ImageTagTemplate.parse("//").renderTag(data))
-                .hasMessage("image_tag renders to \"//\", which holds no character allowed in a tag");
+    }
+
+    @Test
+    void codeshipDefaultsCiVariables() throws Exception {
+        assertThat(render("{{.Ci}}-{{.CiName}}")).isEqualTo("true-codeship");
+        assertThat(render("{{.CiName}}", build().ciName("jenkins").build())).isEqualTo("jenkins");
+    }
+
+    @Test
+    void trimMarkersRemoveSurroundingWhitespace() throws Exception {
+        assertThat(render("a \n {{- .Ci -}} \t b")).isEqualTo("atrueb");
+    }
+
+    @Test
+    void minusWithoutSpaceIsNotATrimMarker() throws Exception {
+        assertThat(render("a {{-3}} b")).isEqualTo("a -3 b");
+    }
+
+    @Test
+    void commentsRenderNothing() throws Exception {
+        assertThat(render("{{/* branch tag */}}v {{- /* trimmed */ -}} 1")).isEqualTo("v1");
+    }
+
+    @Test
+    void ifElseIfChoosesTheFirstTrueBranch() throws Exception {
+        String template = "{{if eq .Branch \"master\"}}latest{{else if .CommitDescription}}desc"
+                + "{{else}}{{.BuildID}}{{end}}";
+        assertThat(render(template)).isEqualTo("build-42");
+        assertThat(render(template, build().branch("master").build())).isEqualTo("latest");
+    }
+
+    @Test
+    void withRebindsDotToTheValue() throws Exception {
+        assertThat(render("{{with .Time}}{{.Year}}{{end}}")).isEqualTo("2024");
+    }
+
+    @Test
+    void withOnAnEmptyValueTakesTheElseBranch() throws Exception {
+        assertThat(render("{{with .CommitDescription}}{{.}}{{else}}{{.StepName}}{{end}}")).isEqualTo("push");
+    }
+
+    @Test
+    void rootVariableReachesDataInsideWith() throws Exception {
+        assertThat(render("{{with .Time}}{{$.Branch}}-{{.Month}}{{end}}")).isEqualTo("feature/foo-March");
+    }
+
+    @Test
+    void andOrReturnTheDecidingOperand() throws Exception {
+        assertThat(render("{{or .CommitDescription \"none\"}}")).isEqualTo("none");
+        assertThat(render("{{and .Ci .CiName}}")).isEqualTo("codeship");
+        assertThat(render("{{and .CommitDescription (index .CommitDescription 99)}}")).isEmpty();
+    }
+
+    @Test
+    void notNegatesTruth() throws Exception {
+        assertThat(render("{{not .CommitDescription}} {{not 1}}")).isEqualTo("true false");
+    }
+
+    @Test
+    void comparisonsFollowGoKinds() throws Exception {
+        assertThat(render("{{eq .Branch \"x\" \"feature/foo\"}} {{ne 1 2}} {{lt 1 2}} {{le 2 2}} {{gt \"b\" \"a\"}}"
+                + " {{ge 1.5 2.5}} {{eq .Time.Month 3}}")).isEqualTo("true true true true true false true");
+    }
+
+    @Test
+    void comparingIncompatibleTypesFailsLikeGo() throws Exception {
+        ImageTagTemplate template = ImageTagTemplate.parse("x{{lt 1 \"a\"}}");
+        assertThatThrownBy(() -> template.render(build().build()))
+                .isInstanceOf(TemplateException.class)
+                .hasMessage("error calling lt: incompatible types for comparison")
+                .extracting(e -> ((TemplateException) e).offset()).isEqualTo(3);
+    }
+
+    @Test
+    void lenIndexAndSliceWorkOnBytes() throws Exception {
+        assertThat(render("{{len .CommitID}} {{index .Branch 0}} {{slice .CommitID 0 7}} {{len \"é\"}}"))
+                .isEqualTo("40 102 0123456 2");
+    }
+
+    @Test
+    void indexOutOfRangeIsAnError() throws Exception {
+        ImageTagTemplate template = ImageTagTemplate.parse("{{index .Ci 9}}");
+        assertThatThrownBy(() -> template.render(build().build())).hasMessage("error calling index: index out of range: 9");
+    }
+
+    @Test
+    void escapersMatchGo() throws Exception {
+        assertThat(render("{{urlquery \"a b/c~\"}}|{{html \"<a&'\\\">\"}}|{{js \"a'b<\"}}"))
+                .isEqualTo("a+b%2Fc~|&lt;a&amp;&#39;&#34;&gt;|a\\'b\\u003C");
+    }
+
+    @Test
+    void parenthesisedPipelinesAreArguments() throws Exception {
+        assertThat(render("{{printf \"%s-%s\" (.StepName) (printf \"%.3s\" .CommitID)}}")).isEqualTo("push-012");
+        assertThat(render("{{(.Time.UTC).Year}}")).isEqualTo("2024");
+    }
+
+    @Test
+    void numberLiteralsBecomeGoConstants() throws Exception {
+        assertThat(render("{{printf \"%T %T %T %T %T\" 1 1.5 0x1F 'a' 1e3}} {{1e3}} {{0x1F}} {{'a'}} {{-1_000}}"))
+                .isEqualTo("int float64 int int float64 1000 31 97 -1000");
+    }
+
+    @Test
+    void stringLiteralsUnderstandGoEscapes() throws Exception {
+        assertThat(render("{{\"a\\tb\\u00e9\\x41\\101\"}}")).isEqualTo("a\tbéAA");
+    }
+
+    @Test
+    void rawStringsKeepBackslashes() throws Exception {
+        assertThat(render("{{printf `%s\\d` .Ci}}")).isEqualTo("true\\d");
+    }
+
+    @Test
+    void rootDataPrintsAsAGoStruct() throws Exception {
+        assertThat(render("{{.}}", TemplateData.builder().time(Templates.BUILD_TIME).build()))
+                .isEqualTo("{          2024-03-05 14:07:09 +0000 UTC 1709647629 2024-03-05 14:07:09 +0000 UTC"
+                        + "    true codeship}");
     }
 }

@@ -7,27 +7,28 @@ import org.junit.jupiter.api.Test;
 class ImageTagTest {
 
     @Test
-    void invalidCharactersAreStripped() {
-        assertThat(ImageTag.sanitize("feature/Login #42!")).isEqualTo("featureLogin42");
+    void validTagsAreKept() {
+        assertThat(ImageTag.sanitize("v1.2.3-rc_1")).isEqualTo("v1.2.3-rc_1");
+    }
+
+    @Test
+    void invalidCharactersAreRemoved() {
+        assertThat(ImageTag.sanitize("feature/foo bar:1+é")).isEqualTo("featurefoobar1");
     }
 
     @Test
     void leadingDotsAndDashesAreStripped() {
-        assertThat(ImageTag.sanitize("-..-v1.0-rc")).isEqualTo("v1.0-rc");
+        assertThat(ImageTag.sanitize("-./.-v1.0-")).isEqualTo("v1.0-");
+        assertThat(ImageTag.sanitize("_x")).isEqualTo("_x");
     }
 
     @Test
-    void cutTo128Characters() {
-        assertThat(ImageTag.sanitize("a".repeat(300))).hasSize(128);
+    void onlyInvalidCharactersLeaveNothing() {
+        assertThat(ImageTag.sanitize("/.-")).isEmpty();
     }
 
     @Test
-    void nothingValidLeavesNothing() {
-        assertThat(ImageTag.sanitize("/// ")).isEmpty();
-    }
-
-    @Test
-    void nonAsciiLettersAreNotTagCharacters() {
-        assertThat(ImageTag.sanitize("café")).isEqualTo("caf");
+    void tagsAreCutTo128Characters() {
+        assertThat(ImageTag.sanitize("-" + "a".repeat(200))).hasSize(ImageTag.MAX_LENGTH).isEqualTo("a".repeat(128));
     }
 }
