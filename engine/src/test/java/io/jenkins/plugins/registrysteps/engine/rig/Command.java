@@ -3,6 +3,7 @@ package io.jenkins.plugins.registrysteps.engine.rig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,15 +36,30 @@ final class Command {
     }
 
     static Result run(List<String> argv, Map<String, String> env, Duration timeout) {
+        return run(argv, env, null, timeout);
+    }
+
+    /** Runs with {@code stdin} as the whole input (a secret, say, kept off the command line), or /dev/null when null. */
+    static Result run(List<String> argv, Map<String, String> env, String stdin, Duration timeout) {
         ProcessBuilder pb = new ProcessBuilder(argv);
         pb.environment().putAll(env);
-        // nobody types into these commands: stdin is /dev/null so nothing ever waits on it
-        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        if (stdin == null) {
+            // nobody types into these commands: stdin is /dev/null so nothing ever waits on it
+            pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        }
         Process p;
         try {
             p = pb.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + String.join(" ", argv), e);
+        }
+        if (stdin != null) {
+            try (OutputStream in = p.getOutputStream()) {
+                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                p.destroyForcibly();
+                throw new UncheckedIOException("cannot write the input of " + String.join(" ", argv), e);
+            }
         }
         // both pipes are drained concurrently so a chatty stderr cannot block the child
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(p.getInputStream()));

@@ -18,6 +18,11 @@ import java.util.Map;
  * RigRegistry registry = rig.startRegistry();
  * rig.docker("tag", rig.baseImage(), registry.host() + "/app:1");
  * rig.docker("push", registry.host() + "/app:1");
+ *
+ * RigRegistry basic = rig.registry().htpasswd("alice", "pw").tls().start(); // https, trust basic.caCertificate()
+ * RigTokenIssuer issuer = rig.tokenIssuer().user("alice", "pw").anonymousPull().start();
+ * RigRegistry bearer = rig.registry().tokenAuth(issuer).start();            // 401 Bearer realm=issuer.realm()
+ * rig.dockerLogin(bearer.host(), "alice", "pw");
  * }</pre>
  */
 public final class Rig implements AutoCloseable {
@@ -32,6 +37,7 @@ public final class Rig implements AutoCloseable {
     private final Map<String, String> dockerEnv;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private String baseImage;
+    private RigCa ca;
     private boolean closed;
 
     private Rig(RigDir dir, DockerDaemon daemon, String dockerHost) {
@@ -142,7 +148,30 @@ public final class Rig implements AutoCloseable {
 
     /** Options for a new registry; {@link RigRegistry.Builder#start()} starts it. */
     public RigRegistry.Builder registry() {
-        return new RigRegistry.Builder(dir.dir("registries"), this::track, this::untrack);
+        return new RigRegistry.Builder(dir.dir("registries"), this::ca, this::track, this::untrack);
+    }
+
+    /** Options for a new token issuer, for {@link RigRegistry.Builder#tokenAuth}. */
+    public RigTokenIssuer.Builder tokenIssuer() {
+        return new RigTokenIssuer.Builder(dir.dir("token-issuers"), this::ca, this::track, this::untrack);
+    }
+
+    /**
+     * {@code docker login} to a rig registry ("127.0.0.1:PORT"), the password on stdin so that it shows in no
+     * command line or error message; the credentials land in the rig's private {@code DOCKER_CONFIG}.
+     */
+    public void dockerLogin(String registryHost, String user, String password) {
+        List<String> argv = List.of(RequiredPackages.DOCKER.toString(), "login", "--username", user,
+                "--password-stdin", registryHost);
+        Command.run(argv, dockerEnv, password, DOCKER_TIMEOUT).stdoutOrThrow();
+    }
+
+    /** The CA of every TLS server of this rig, made on first use. */
+    private synchronized RigCa ca() {
+        if (ca == null) {
+            ca = RigCa.create(dir.dir("ca"));
+        }
+        return ca;
     }
 
     /** The rig's own temp folder (deleted on close): logs of dockerd and registries live here. */

@@ -12,15 +12,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * A running CNCF distribution server ({@code docker-registry}) on 127.0.0.1, plain HTTP, storage in the rig's folder.
- * Built through {@link Builder} so that auth and TLS options can be added later without breaking callers.
+ * A running CNCF distribution server ({@code docker-registry}) on 127.0.0.1, storage in the rig's folder.
+ * Plain HTTP without auth by default; {@link Builder} adds htpasswd or token auth and TLS, alone or together.
  */
 public final class RigRegistry implements AutoCloseable {
+
+    /** The realm of an htpasswd registry's {@code WWW-Authenticate: Basic} challenge. */
+    public static final String HTPASSWD_REALM = "rig-registry";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final int PORT_ATTEMPTS = 3;
@@ -29,14 +34,16 @@ public final class RigRegistry implements AutoCloseable {
     private final int port;
     private final Path dir;
     private final ServerProcess process;
+    private final RigCa ca; // null for plain HTTP
     private final Consumer<RigRegistry> onClose;
     private boolean closed;
 
-    private RigRegistry(String name, int port, Path dir, ServerProcess process, Consumer<RigRegistry> onClose) {
+    private RigRegistry(String name, int port, Path dir, ServerProcess process, RigCa ca, Consumer<RigRegistry> onClose) {
         this.name = name;
         this.port = port;
         this.dir = dir;
         this.process = process;
+        this.ca = ca;
         this.onClose = onClose;
     }
 
@@ -49,9 +56,17 @@ public final class RigRegistry implements AutoCloseable {
         return port;
     }
 
-    /** "http://127.0.0.1:PORT", without a trailing slash. */
+    /** "http://127.0.0.1:PORT", or "https://..." with {@link Builder#tls()}; without a trailing slash. */
     public URI url() {
-        return URI.create("http://" + host());
+        return URI.create((ca == null ? "http://" : "https://") + host());
+    }
+
+    /** The PEM certificate of the CA that signed this registry's certificate (for 127.0.0.1 and localhost). */
+    public Path caCertificate() {
+        if (ca == null) {
+            throw new IllegalStateException(this + " serves plain HTTP: there is no CA to trust");
+        }
+        return ca.certificate();
     }
 
     /** The folder holding this registry's config, storage and logs. */
@@ -99,11 +114,16 @@ public final class RigRegistry implements AutoCloseable {
         private final Path parent;
         private final Consumer<RigRegistry> onStart;
         private final Consumer<RigRegistry> onClose;
+        private final Supplier<RigCa> rigCa;
         private String name = "registry";
         private boolean deleteEnabled = true;
+        private final Map<String, String> htpasswd = new LinkedHashMap<>();
+        private RigTokenIssuer tokenIssuer;
+        private boolean tls;
 
-        Builder(Path parent, Consumer<RigRegistry> onStart, Consumer<RigRegistry> onClose) {
+        Builder(Path parent, Supplier<RigCa> rigCa, Consumer<RigRegistry> onStart, Consumer<RigRegistry> onClose) {
             this.parent = parent;
+            this.rigCa = rigCa;
             this.onStart = onStart;
             this.onClose = onClose;
         }
@@ -120,18 +140,55 @@ public final class RigRegistry implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Basic auth against an htpasswd file (bcrypt) holding this user; may be called for several users.
+         * The challenge is {@code Basic realm="}{@value RigRegistry#HTPASSWD_REALM}{@code "}.
+         */
+        public Builder htpasswd(String user, String password) {
+            if (user.isEmpty() || user.contains(":")) {
+                throw new IllegalArgumentException("an htpasswd user must be non-empty and free of ':'");
+            }
+            htpasswd.put(user, password);
+            return this;
+        }
+
+        /**
+         * Bearer-token auth: the registry sends clients to {@code issuer}'s realm with {@code service} set to
+         * {@link RigRegistry#host()}, and trusts tokens signed by the issuer's key. One issuer may serve several registries.
+         */
+        public Builder tokenAuth(RigTokenIssuer issuer) {
+            this.tokenIssuer = issuer;
+            return this;
+        }
+
+        /**
+         * HTTPS only, with a certificate for 127.0.0.1 and localhost from the rig's CA: {@link RigRegistry#caCertificate()}.
+         * The rig's docker pushes there without that CA: dockerd counts 127.0.0.0/8 as an insecure registry, so it
+         * speaks TLS without verifying (it would read a CA only from /etc/docker/certs.d, which the rig leaves alone).
+         */
+        public Builder tls() {
+            this.tls = true;
+            return this;
+        }
+
         public RigRegistry start() {
+            if (!htpasswd.isEmpty() && tokenIssuer != null) {
+                throw new IllegalStateException("distribution takes one auth method: htpasswd or token, not both");
+            }
             Path dir;
             try {
                 dir = Files.createTempDirectory(parent, name + "-");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            RigCa ca = tls ? rigCa.get() : null;
+            String tlsSection = ca == null ? "" : tlsSection(dir, ca);
+            Path htpasswdFile = htpasswd.isEmpty() ? null : HtpasswdFile.write(dir.resolve("htpasswd"), htpasswd);
             IllegalStateException failure = null;
             // a free port may be taken between probing and binding: retry on a new one
             for (int attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
                 int port = freePort();
-                RigRegistry registry = launch(dir, port);
+                RigRegistry registry = launch(dir, port, tlsSection + authSection(port, htpasswdFile), ca);
                 try {
                     registry.awaitV2();
                     onStart.accept(registry);
@@ -147,10 +204,10 @@ public final class RigRegistry implements AutoCloseable {
             throw failure;
         }
 
-        private RigRegistry launch(Path dir, int port) {
+        private RigRegistry launch(Path dir, int port, String settings, RigCa ca) {
             Path config = dir.resolve("config-" + port + ".yml");
             try {
-                Files.writeString(config, config(dir.resolve("storage"), port));
+                Files.writeString(config, config(dir.resolve("storage"), port) + settings);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -158,10 +215,46 @@ public final class RigRegistry implements AutoCloseable {
             ServerProcess process = ServerProcess.start(name + ":" + port,
                     List.of(RequiredPackages.REGISTRY.toString(), "serve", config.toString()),
                     Map.of(), dir.resolve("access.log"), dir.resolve("registry.log"));
-            return new RigRegistry(name, port, dir, process, onClose);
+            return new RigRegistry(name, port, dir, process, ca, onClose);
         }
 
-        /** No http.debug section: the debug/metrics listener stays off, so 127.0.0.1:PORT is the only listener. */
+        /** The top-level auth section; the token service is the registry's host, so it names the port. */
+        private String authSection(int port, Path htpasswdFile) {
+            if (htpasswdFile != null) {
+                return """
+                        auth:
+                          htpasswd:
+                            realm: %s
+                            path: %s
+                        """.formatted(HTPASSWD_REALM, htpasswdFile);
+            }
+            if (tokenIssuer != null) {
+                return """
+                        auth:
+                          token:
+                            realm: %s
+                            service: 127.0.0.1:%d
+                            issuer: %s
+                            rootcertbundle: %s
+                        """.formatted(tokenIssuer.realm(), port, RigTokenIssuer.ISSUER, tokenIssuer.certificate());
+            }
+            return "";
+        }
+
+        /** Indented to continue the {@code http:} section, which {@link #config} ends with. */
+        private static String tlsSection(Path dir, RigCa ca) {
+            CertifiedKey server = ca.issueServerCertificate("rig registry");
+            return """
+                      tls:
+                        certificate: %s
+                        key: %s
+                    """.formatted(server.writeCertificate(dir.resolve("tls.crt")), server.writeKey(dir.resolve("tls.key")));
+        }
+
+        /**
+         * No http.debug section: the debug/metrics listener stays off, so 127.0.0.1:PORT is the only listener.
+         * Ends inside the http section, so a TLS section can follow.
+         */
         private String config(Path storage, int port) {
             return """
                     version: 0.1
@@ -188,7 +281,11 @@ public final class RigRegistry implements AutoCloseable {
     }
 
     private void awaitV2() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+        if (ca != null) {
+            client.sslContext(ca.clientContext());
+        }
+        HttpClient http = client.build();
         HttpRequest request = HttpRequest.newBuilder(url().resolve("/v2/")).timeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         String last = "no answer yet";
