@@ -82,10 +82,16 @@ public final class RegistryCopyBenchmark {
         double[] inProcess = new double[runs];
         double[] skopeo = new double[runs];
         for (int i = 0; i < runs; i++) {
-            String n = Integer.toString(i);
-            process[i] = seconds(() -> cli("copy", image, b.host() + "/cold-cli-" + n + "/app:1"));
-            inProcess[i] = seconds(() -> copy(image, b.host() + "/cold-lib-" + n + "/app:1"));
-            skopeo[i] = seconds(() -> skopeo("copy", "docker://" + image, "docker://" + b.host() + "/cold-skopeo-" + n + "/app:1"));
+            // a fresh target each time: no tool may find the blobs already there (skopeo's blob cache would mount them)
+            try (RigRegistry target = rig.registry().name("cold-cli-" + i).start()) {
+                process[i] = seconds(() -> cli("copy", image, target.host() + "/cold/app:1"));
+            }
+            try (RigRegistry target = rig.registry().name("cold-lib-" + i).start()) {
+                inProcess[i] = seconds(() -> copy(image, target.host() + "/cold/app:1"));
+            }
+            try (RigRegistry target = rig.registry().name("cold-skopeo-" + i).start()) {
+                skopeo[i] = seconds(() -> skopeo("copy", "docker://" + image, "docker://" + target.host() + "/cold/app:1"));
+            }
         }
         double mib = imageBytes / 1048576.0;
         System.out.printf("promote A->B cold, median of %d: registry-steps CLI %.2f s (%.0f MiB/s), in-process %.2f s (%.0f MiB/s), "
@@ -95,8 +101,10 @@ public final class RegistryCopyBenchmark {
     }
 
     private void promoteWarm() throws Exception {
-        int ours = requests(() -> cli("copy", image, b.host() + "/cold-cli-0/app:1"));
-        int theirs = requests(() -> skopeo("copy", "docker://" + image, "docker://" + b.host() + "/cold-skopeo-0/app:1"));
+        cli("copy", image, b.host() + "/warm-cli/app:1");
+        skopeo("copy", "docker://" + image, "docker://" + b.host() + "/warm-skopeo/app:1");
+        int ours = requests(() -> cli("copy", image, b.host() + "/warm-cli/app:1"));
+        int theirs = requests(() -> skopeo("copy", "docker://" + image, "docker://" + b.host() + "/warm-skopeo/app:1"));
         System.out.printf("promote warm (target already has the image): registry-steps %d requests, skopeo %d%n", ours, theirs);
     }
 
@@ -141,8 +149,7 @@ public final class RegistryCopyBenchmark {
     }
 
     private void cli(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-                "-jar", cliJar.toString()));
+        List<String> command = new ArrayList<>(List.of("java", "-XX:+UseSerialGC", "-Xshare:auto", "-jar", cliJar.toString()));
         command.addAll(Arrays.asList(args));
         run(command);
     }

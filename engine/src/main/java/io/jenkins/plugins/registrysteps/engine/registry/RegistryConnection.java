@@ -221,12 +221,28 @@ final class RegistryConnection {
                     HttpResponse.BodyHandlers.ofInputStream()));
             return base = https;
         } catch (IOException e) {
+            if (untrustedCertificate(e)) {
+                throw new RegistryException("reach " + https + ": its TLS certificate is not trusted; give its CA certificate "
+                        + "(--ca-cert PEM) rather than plain HTTP", 0);
+            }
             // no TLS there (handshake refused, connection reset or silence): Docker falls back to plain HTTP too
             return base = URI.create("http://" + host + "/");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RegistryException("reach " + registry + ": interrupted", 0);
         }
+    }
+
+    /** A server that speaks TLS with a certificate we cannot verify, as opposed to one that speaks no TLS at all. */
+    private static boolean untrustedCertificate(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.security.cert.CertificateException
+                    || cause instanceof java.security.cert.CertPathValidatorException
+                    || cause.getClass().getName().equals("sun.security.provider.certpath.SunCertPathBuilderException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isLoopback(String registry) {
