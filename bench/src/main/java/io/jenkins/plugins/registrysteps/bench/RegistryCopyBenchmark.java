@@ -134,7 +134,8 @@ public final class RegistryCopyBenchmark {
     }
 
     private void memory() throws Exception {
-        long ours = peakKib(List.of("java", "-jar", cliJar.toString(), "copy", image, b.host() + "/memory-cli/app:1"));
+        long ours = peakKib(List.of("java", "-Xmx128m", "-XX:+UseSerialGC", "-Xshare:auto", "-jar", cliJar.toString(), "copy",
+                image, b.host() + "/memory-cli/app:1"));
         long theirs = peakKib(List.of("skopeo", "copy", "--policy", policy.toString(), "--src-tls-verify=false",
                 "--dest-tls-verify=false", "docker://" + image, "docker://" + b.host() + "/memory-skopeo/app:1"));
         System.out.printf("peak resident memory of a cold copy: registry-steps CLI %.0f MiB (whole JVM), skopeo %.0f MiB%n",
@@ -149,7 +150,8 @@ public final class RegistryCopyBenchmark {
     }
 
     private void cli(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("java", "-XX:+UseSerialGC", "-Xshare:auto", "-jar", cliJar.toString()));
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx128m", "-XX:+UseSerialGC", "-Xshare:auto", "-jar",
+                cliJar.toString()));
         command.addAll(Arrays.asList(args));
         run(command);
     }

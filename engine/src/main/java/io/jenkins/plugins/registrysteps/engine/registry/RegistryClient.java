@@ -28,15 +28,21 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RegistryClient {
 
+    /** Above this a blob is uploaded in resumable chunks. */
+    public static final long DEFAULT_CHUNK_SIZE = 64L * 1024 * 1024;
+    private static final int CHUNK_RESUMES = 5;
+
     private final HttpClient http;
     private final CredentialSource credentials;
     private final Set<String> insecureRegistries;
     private final Map<String, RegistryConnection> connections = new ConcurrentHashMap<>();
+    private final long chunkSize;
 
-    private RegistryClient(HttpClient http, CredentialSource credentials, Set<String> insecureRegistries) {
+    private RegistryClient(HttpClient http, CredentialSource credentials, Set<String> insecureRegistries, long chunkSize) {
         this.http = http;
         this.credentials = credentials;
         this.insecureRegistries = insecureRegistries;
+        this.chunkSize = chunkSize;
     }
 
     public static Builder builder() {
@@ -48,6 +54,7 @@ public final class RegistryClient {
         private CredentialSource credentials = CredentialSource.none();
         private final Set<String> insecureRegistries = new HashSet<>();
         private final List<Path> caCertificates = new ArrayList<>();
+        private long chunkSize = DEFAULT_CHUNK_SIZE;
 
         public Builder credentials(CredentialSource source) {
             credentials = source;
@@ -66,6 +73,15 @@ public final class RegistryClient {
             return this;
         }
 
+        /** Blobs larger than this go up in chunks of this size, each resumable; smaller ones in one request. */
+        public Builder chunkSize(long bytes) {
+            if (bytes < 1024) {
+                throw new IllegalArgumentException("a chunk of " + bytes + " bytes is too small");
+            }
+            chunkSize = bytes;
+            return this;
+        }
+
         public RegistryClient build() throws IOException {
             HttpClient http = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
@@ -73,7 +89,7 @@ public final class RegistryClient {
                     .connectTimeout(Duration.ofSeconds(30))
                     .sslContext(TrustedCertificates.context(caCertificates))
                     .build();
-            return new RegistryClient(http, credentials, Set.copyOf(insecureRegistries));
+            return new RegistryClient(http, credentials, Set.copyOf(insecureRegistries), chunkSize);
         }
     }
 
@@ -143,8 +159,16 @@ public final class RegistryClient {
         return true;
     }
 
-    /** Streams a blob from one repository (any registry) to another, checking its digest on the way. */
+    /**
+     * Streams a blob from one repository (any registry) to another. A small blob goes in one request, its digest
+     * checked on the way; a large one in chunks, resumed from what the registry holds when one fails, the digest
+     * checked by the registry at the end.
+     */
     public void copyBlob(ImageReference source, ImageReference target, Descriptor blob) throws RegistryException {
+        if (blob.size() > chunkSize) {
+            copyBlobInChunks(source, target, blob);
+            return;
+        }
         String action = "push blob " + blob.digest() + " to " + target.repository();
         HttpResponse<InputStream> started = connection(target).send(
                 RegistryConnection.Exchange.of(action, "POST", "/v2/" + target.path() + "/blobs/uploads/", Set.of(202),
@@ -158,6 +182,65 @@ public final class RegistryClient {
                         .withBody(() -> HttpRequest.BodyPublishers.fromPublisher(
                                 HttpRequest.BodyPublishers.ofInputStream(() -> openBlob(source, blob)), blob.size())));
         RegistryConnection.discard(done);
+    }
+
+    private void copyBlobInChunks(ImageReference source, ImageReference target, Descriptor blob) throws RegistryException {
+        String action = "push blob " + blob.digest() + " to " + target.repository();
+        HttpResponse<InputStream> started = connection(target).send(
+                RegistryConnection.Exchange.of(action, "POST", "/v2/" + target.path() + "/blobs/uploads/", Set.of(202),
+                        List.of(push(target))));
+        RegistryConnection.discard(started);
+        URI location = location(started, action);
+        long offset = 0;
+        int resumes = 0;
+        while (offset < blob.size()) {
+            long first = offset;
+            long last = Math.min(offset + chunkSize, blob.size()) - 1;
+            try {
+                HttpResponse<InputStream> sent = connection(target).send(
+                        RegistryConnection.Exchange.of(action + " (bytes " + first + "-" + last + ")", "PATCH", null, Set.of(202),
+                                List.of(push(target))).at(location).notResent()
+                                .withHeaders(Map.of("Content-Type", "application/octet-stream",
+                                        "Content-Range", first + "-" + last))
+                                .withBody(() -> HttpRequest.BodyPublishers.fromPublisher(
+                                        HttpRequest.BodyPublishers.ofInputStream(() -> openRange(source, blob, first, last)),
+                                        last - first + 1)));
+                RegistryConnection.discard(sent);
+                location = location(sent, action);
+                offset = last + 1;
+            } catch (RegistryException | UncheckedIOException e) {
+                if (++resumes > CHUNK_RESUMES) {
+                    throw e instanceof RegistryException registry ? registry : (RegistryException) e.getCause();
+                }
+                offset = uploadedSoFar(target, location, action);
+            }
+        }
+        URI put = URI.create(location + (location.getQuery() == null ? "?" : "&") + "digest=" + blob.digest());
+        RegistryConnection.discard(connection(target).send(
+                RegistryConnection.Exchange.of(action, "PUT", null, Set.of(201), List.of(push(target))).at(put)));
+    }
+
+    /** How many bytes of an upload the registry holds: its {@code Range: 0-N} answer, N + 1. */
+    private long uploadedSoFar(ImageReference target, URI location, String action) throws RegistryException {
+        HttpResponse<InputStream> status = connection(target).send(
+                RegistryConnection.Exchange.of("ask how much of " + action + " arrived", "GET", null, Set.of(204),
+                        List.of(push(target))).at(location));
+        RegistryConnection.discard(status);
+        return status.headers().firstValue("Range").map(range -> Long.parseLong(range.substring(range.indexOf('-') + 1)) + 1)
+                .orElse(0L);
+    }
+
+    /** Bytes {@code first..last} of a blob, as one chunk's body. */
+    private InputStream openRange(ImageReference source, Descriptor blob, long first, long last) {
+        String action = "get bytes " + first + "-" + last + " of blob " + blob.digest() + " from " + source.repository();
+        try {
+            HttpResponse<InputStream> response = connection(source).send(
+                    RegistryConnection.Exchange.of(action, "GET", "/v2/" + source.path() + "/blobs/" + blob.digest(), Set.of(206),
+                            List.of(pull(source))).withHeaders(Map.of("Range", "bytes=" + first + "-" + last)));
+            return response.body();
+        } catch (RegistryException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A small blob (an image config) read whole, its digest checked. */

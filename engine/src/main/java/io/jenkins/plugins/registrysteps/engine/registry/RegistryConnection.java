@@ -58,22 +58,28 @@ final class RegistryConnection {
 
     /** A request to make: its action (for messages), method, path, body and the statuses that mean success. */
     record Exchange(String action, String method, String pathAndQuery, URI absolute, Map<String, String> headers,
-            Supplier<HttpRequest.BodyPublisher> body, Set<Integer> success, List<String> scopes) {
+            Supplier<HttpRequest.BodyPublisher> body, Set<Integer> success, List<String> scopes, boolean resendable) {
 
         static Exchange of(String action, String method, String pathAndQuery, Set<Integer> success, List<String> scopes) {
-            return new Exchange(action, method, pathAndQuery, null, Map.of(), HttpRequest.BodyPublishers::noBody, success, scopes);
+            return new Exchange(action, method, pathAndQuery, null, Map.of(), HttpRequest.BodyPublishers::noBody, success, scopes,
+                    true);
         }
 
         Exchange withHeaders(Map<String, String> more) {
-            return new Exchange(action, method, pathAndQuery, absolute, more, body, success, scopes);
+            return new Exchange(action, method, pathAndQuery, absolute, more, body, success, scopes, resendable);
         }
 
         Exchange withBody(Supplier<HttpRequest.BodyPublisher> publisher) {
-            return new Exchange(action, method, pathAndQuery, absolute, headers, publisher, success, scopes);
+            return new Exchange(action, method, pathAndQuery, absolute, headers, publisher, success, scopes, resendable);
         }
 
         Exchange at(URI uri) {
-            return new Exchange(action, method, null, uri, headers, body, success, scopes);
+            return new Exchange(action, method, null, uri, headers, body, success, scopes, resendable);
+        }
+
+        /** A request whose failure the caller recovers from itself (a chunk, resumed from what the registry holds). */
+        Exchange notResent() {
+            return new Exchange(action, method, pathAndQuery, absolute, headers, body, success, scopes, false);
         }
     }
 
@@ -85,7 +91,7 @@ final class RegistryConnection {
             try {
                 response = http.send(request(exchange), HttpResponse.BodyHandlers.ofInputStream());
             } catch (IOException e) {
-                if (attempt >= MAX_ATTEMPTS) {
+                if (attempt >= MAX_ATTEMPTS || !exchange.resendable()) {
                     throw new RegistryException(exchange.action(), e);
                 }
                 pause(backoff(attempt));
@@ -104,7 +110,7 @@ final class RegistryConnection {
                 attempt--;
                 continue;
             }
-            if ((status == 429 || status >= 500) && attempt < MAX_ATTEMPTS) {
+            if ((status == 429 || status >= 500) && attempt < MAX_ATTEMPTS && exchange.resendable()) {
                 Duration wait = retryAfter(response).orElse(backoff(attempt));
                 discard(response);
                 pause(wait);
@@ -168,7 +174,7 @@ final class RegistryConnection {
                 throw credential.isPresent()
                         ? RegistryException.of(action + " (the login for " + registry + " was refused: check the user name and password)",
                                 answer.statusCode(), new String(answer.body(), StandardCharsets.UTF_8))
-                        : notLoggedIn(new Exchange(action, "GET", null, uri, Map.of(), null, Set.of(), List.of()));
+                        : notLoggedIn(new Exchange(action, "GET", null, uri, Map.of(), null, Set.of(), List.of(), false));
             }
             if (answer.statusCode() != 200) {
                 throw RegistryException.of(action, answer.statusCode(), new String(answer.body(), StandardCharsets.UTF_8));
