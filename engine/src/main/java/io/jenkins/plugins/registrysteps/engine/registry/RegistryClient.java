@@ -170,12 +170,8 @@ public final class RegistryClient {
             return;
         }
         String action = "push blob " + blob.digest() + " to " + target.repository();
-        HttpResponse<InputStream> started = connection(target).send(
-                RegistryConnection.Exchange.of(action, "POST", "/v2/" + target.path() + "/blobs/uploads/", Set.of(202),
-                        List.of(push(target))));
-        RegistryConnection.discard(started);
-        URI location = location(started, action);
-        URI put = URI.create(location + (location.getQuery() == null ? "?" : "&") + "digest=" + blob.digest());
+        URI location = startUpload(target, action);
+        URI put = withDigest(location, blob.digest());
         HttpResponse<InputStream> done = connection(target).send(
                 RegistryConnection.Exchange.of(action, "PUT", null, Set.of(201), List.of(push(target))).at(put)
                         .withHeaders(Map.of("Content-Type", "application/octet-stream"))
@@ -186,11 +182,7 @@ public final class RegistryClient {
 
     private void copyBlobInChunks(ImageReference source, ImageReference target, Descriptor blob) throws RegistryException {
         String action = "push blob " + blob.digest() + " to " + target.repository();
-        HttpResponse<InputStream> started = connection(target).send(
-                RegistryConnection.Exchange.of(action, "POST", "/v2/" + target.path() + "/blobs/uploads/", Set.of(202),
-                        List.of(push(target))));
-        RegistryConnection.discard(started);
-        URI location = location(started, action);
+        URI location = startUpload(target, action);
         long offset = 0;
         int resumes = 0;
         while (offset < blob.size()) {
@@ -215,9 +207,23 @@ public final class RegistryClient {
                 offset = uploadedSoFar(target, location, action);
             }
         }
-        URI put = URI.create(location + (location.getQuery() == null ? "?" : "&") + "digest=" + blob.digest());
+        URI put = withDigest(location, blob.digest());
         RegistryConnection.discard(connection(target).send(
                 RegistryConnection.Exchange.of(action, "PUT", null, Set.of(201), List.of(push(target))).at(put)));
+    }
+
+    /** Opens an upload session; its location is where the bytes go. */
+    private URI startUpload(ImageReference target, String action) throws RegistryException {
+        HttpResponse<InputStream> started = connection(target).send(
+                RegistryConnection.Exchange.of(action, "POST", "/v2/" + target.path() + "/blobs/uploads/", Set.of(202),
+                        List.of(push(target))));
+        RegistryConnection.discard(started);
+        return location(started, action);
+    }
+
+    /** The request that closes an upload names the digest the registry must find. */
+    private static URI withDigest(URI location, Digest digest) {
+        return URI.create(location + (location.getQuery() == null ? "?" : "&") + "digest=" + digest);
     }
 
     /** How many bytes of an upload the registry holds: its {@code Range: 0-N} answer, N + 1. */
@@ -262,12 +268,8 @@ public final class RegistryClient {
     public Digest pushBlob(ImageReference target, byte[] bytes) throws RegistryException {
         Digest digest = Digest.sha256(bytes);
         String action = "push blob " + digest + " to " + target.repository();
-        HttpResponse<InputStream> started = connection(target).send(
-                RegistryConnection.Exchange.of(action, "POST", "/v2/" + target.path() + "/blobs/uploads/", Set.of(202),
-                        List.of(push(target))));
-        RegistryConnection.discard(started);
-        URI location = location(started, action);
-        URI put = URI.create(location + (location.getQuery() == null ? "?" : "&") + "digest=" + digest);
+        URI location = startUpload(target, action);
+        URI put = withDigest(location, digest);
         RegistryConnection.discard(connection(target).send(
                 RegistryConnection.Exchange.of(action, "PUT", null, Set.of(201), List.of(push(target))).at(put)
                         .withHeaders(Map.of("Content-Type", "application/octet-stream"))
