@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ImageCopier {
 
-    private static final int BLOBS_IN_FLIGHT = 8;
+    private static final int BLOBS_IN_FLIGHT = 4;
     private static final int BLOB_ATTEMPTS = 3;
 
     private final RegistryClient client;
