@@ -7,5 +7,5 @@ for tool in skopeo /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "registry-copy.sh: $tool is missing: apt-get install -y skopeo time" >&2; exit 2; }
 done
 (cd "$root" && mvn -q -B -Dstyle.color=never -DskipTests -pl cli,bench -am package)
-java -cp "$root/bench/target/registry-steps-bench.jar" io.jenkins.plugins.registrysteps.bench.RegistryCopyBenchmark \
+java ${BENCH_JAVA_OPTS:-} -cp "$root/bench/target/registry-steps-bench.jar" io.jenkins.plugins.registrysteps.bench.RegistryCopyBenchmark \
   "$root/cli/target/registry-steps.jar" "$@"
