@@ -134,12 +134,25 @@ public final class RegistryCopyBenchmark {
     }
 
     private void memory() throws Exception {
-        long ours = peakKib(List.of("java", "-Xmx128m", "-XX:+UseSerialGC", "-Xshare:auto", "-jar", cliJar.toString(), "copy",
-                image, b.host() + "/memory-cli/app:1"));
-        long theirs = peakKib(List.of("skopeo", "copy", "--policy", policy.toString(), "--src-tls-verify=false",
-                "--dest-tls-verify=false", "docker://" + image, "docker://" + b.host() + "/memory-skopeo/app:1"));
+        Usage ours;
+        Usage theirs;
+        // fresh targets, as for the cold promotions: skopeo would otherwise mount blobs it saw in registry B
+        try (RigRegistry target = rig.registry().name("memory-cli").start()) {
+            ours = usage(List.of("java", "-Xmx128m", "-XX:+UseSerialGC", "-Xshare:auto", "-jar", cliJar.toString(), "copy",
+                    image, target.host() + "/memory/app:1"));
+        }
+        try (RigRegistry target = rig.registry().name("memory-skopeo").start()) {
+            theirs = usage(List.of("skopeo", "copy", "--policy", policy.toString(), "--src-tls-verify=false",
+                    "--dest-tls-verify=false", "docker://" + image, "docker://" + target.host() + "/memory/app:1"));
+        }
         System.out.printf("peak resident memory of a cold copy: registry-steps CLI %.0f MiB (whole JVM), skopeo %.0f MiB%n",
-                ours / 1024.0, theirs / 1024.0);
+                ours.peakKib() / 1024.0, theirs.peakKib() / 1024.0);
+        System.out.printf("CPU time of that copy (user + system): registry-steps CLI %.2f s, skopeo %.2f s; ratio %.2f%n",
+                ours.cpuSeconds(), theirs.cpuSeconds(), ours.cpuSeconds() / theirs.cpuSeconds());
+    }
+
+    /** What /usr/bin/time measured of a process. */
+    private record Usage(long peakKib, double cpuSeconds) {
     }
 
     private void copy(String from, String to) throws Exception {
@@ -171,15 +184,16 @@ public final class RegistryCopyBenchmark {
         }
     }
 
-    private long peakKib(List<String> command) throws Exception {
-        List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-f", "peak-kib %M"));
+    private Usage usage(List<String> command) throws Exception {
+        List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-f", "peak-kib %M %U %S"));
         timed.addAll(command);
         Process process = new ProcessBuilder(timed).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor(10, TimeUnit.MINUTES);
         String line = out.lines().filter(l -> l.startsWith("peak-kib ")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no peak from /usr/bin/time:\n" + out));
-        return Long.parseLong(line.substring("peak-kib ".length()).strip());
+        String[] fields = line.substring("peak-kib ".length()).strip().split(" ");
+        return new Usage(Long.parseLong(fields[0]), Double.parseDouble(fields[1]) + Double.parseDouble(fields[2]));
     }
 
     /** Requests to both registries while the action runs. */
