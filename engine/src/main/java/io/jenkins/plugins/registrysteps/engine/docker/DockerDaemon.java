@@ -10,6 +10,7 @@ import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.PushResponseItem;
 import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
@@ -93,6 +94,45 @@ public final class DockerDaemon implements AutoCloseable {
             lines.finish();
             throw new DockerException("build image from " + request.context() + " with " + request.dockerfile(), e);
         }
+    }
+
+    /**
+     * Tags a local image as {@code repository:tag} and pushes it; returns the digest the registry stored. Push errors
+     * arrive inside a successful HTTP stream, so every item of it is checked.
+     */
+    public String push(String localImage, String repository, String tag, LineSink log) throws DockerException {
+        String target = repository + ":" + tag;
+        String[] digest = new String[1];
+        String[] error = new String[1];
+        try {
+            docker.tagImageCmd(localImage, repository, tag).withForce(true).exec();
+            docker.pushImageCmd(repository).withTag(tag).exec(new ResultCallback.Adapter<PushResponseItem>() {
+                @Override
+                public void onNext(PushResponseItem item) {
+                    if (item.getErrorDetail() != null || item.getError() != null) {
+                        error[0] = item.getErrorDetail() != null ? item.getErrorDetail().getMessage() : item.getError();
+                    }
+                    if (item.getAux() != null && item.getAux().getDigest() != null) {
+                        digest[0] = item.getAux().getDigest();
+                    }
+                    if (item.getStatus() != null && item.getProgressDetail() == null) {
+                        log.line((item.getId() == null ? "" : item.getId() + ": ") + item.getStatus());
+                    }
+                }
+            }).awaitCompletion();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DockerException("push " + target + ": interrupted");
+        } catch (RuntimeException e) {
+            throw new DockerException("push " + target, e);
+        }
+        if (error[0] != null) {
+            throw new DockerException("push " + target + ": " + error[0]);
+        }
+        if (digest[0] == null) {
+            throw new DockerException("push " + target + ": the daemon reported no digest");
+        }
+        return digest[0];
     }
 
     /** Runs a container to completion with its output going to {@code log}; returns its exit code. */

@@ -9,7 +9,11 @@ import io.jenkins.plugins.registrysteps.engine.docker.DockerEndpoint;
 import io.jenkins.plugins.registrysteps.engine.plan.BuildContext;
 import io.jenkins.plugins.registrysteps.engine.plan.PlanStep;
 import io.jenkins.plugins.registrysteps.engine.plan.Planner;
+import io.jenkins.plugins.registrysteps.engine.image.ImageReference;
+import io.jenkins.plugins.registrysteps.engine.registry.Digest;
+import io.jenkins.plugins.registrysteps.engine.registry.RegistryClient;
 import io.jenkins.plugins.registrysteps.engine.rig.Rig;
+import io.jenkins.plugins.registrysteps.engine.rig.RigRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
@@ -142,6 +146,38 @@ class RunnerIT {
                 """);
         assertThat(result.passed()).isTrue();
         assertThat(output).contains("show| true master abc123 hello file value vanilla /shared");
+    }
+
+    @Test
+    void pushStepPushesTheServiceImageUnderItsRenderedTag() throws Exception {
+        try (RigRegistry registry = rig.registry().name("runner-push").start()) {
+            RunResult result = run("""
+                    - name: ship
+                      service: app
+                      type: push
+                      image_name: %s/team/app
+                      image_tag: "{{ .Branch }}-{{ printf \\"%%.3s\\" .CommitID }}"
+                      registry: %s
+                    """.formatted(registry.host(), registry.host()));
+            assertThat(result.passed()).as(result.toString()).isTrue();
+            String detail = result.steps().get(0).detail();
+            assertThat(detail).startsWith(registry.host() + "/team/app:master-abc@sha256:");
+            Digest pushed = Digest.parse(detail.substring(detail.indexOf('@') + 1));
+            assertThat(RegistryClient.builder().build().manifestDigest(ImageReference.parse(registry.host() + "/team/app:master-abc")))
+                    .contains(pushed);
+        }
+    }
+
+    @Test
+    void pushToAnUnreachableRegistryFailsTheStepWithTheReason() throws Exception {
+        RunResult result = run("""
+                - name: ship
+                  service: plain
+                  type: push
+                  image_name: 127.0.0.1:1/team/app
+                """);
+        assertThat(result.passed()).isFalse();
+        assertThat(result.steps().get(0).detail()).startsWith("push 127.0.0.1:1/team/app:latest: ");
     }
 
     @Test
