@@ -26,4 +26,10 @@ final class ConfigFiles {
         Path parent = steps != null ? steps.toAbsolutePath().getParent() : null;
         return parent != null ? parent : Path.of("").toAbsolutePath();
     }
+
+    /** The project root that build contexts, env files and volumes are relative to: the services file's folder. */
+    Path projectFolder() {
+        Path parent = services != null ? services.toAbsolutePath().getParent() : null;
+        return parent != null ? parent : folder();
+    }
 }
