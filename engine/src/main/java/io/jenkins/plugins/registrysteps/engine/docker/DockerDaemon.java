@@ -109,8 +109,8 @@ public final class DockerDaemon implements AutoCloseable {
             docker.pushImageCmd(repository).withTag(tag).exec(new ResultCallback.Adapter<PushResponseItem>() {
                 @Override
                 public void onNext(PushResponseItem item) {
-                    if (item.getErrorDetail() != null || item.getError() != null) {
-                        error[0] = item.getErrorDetail() != null ? item.getErrorDetail().getMessage() : item.getError();
+                    if (item.getErrorDetail() != null) {
+                        error[0] = item.getErrorDetail().getMessage();
                     }
                     if (item.getAux() != null && item.getAux().getDigest() != null) {
                         digest[0] = item.getAux().getDigest();
