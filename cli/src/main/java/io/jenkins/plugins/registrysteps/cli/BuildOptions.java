@@ -39,6 +39,7 @@ final class BuildOptions {
                     + "the folder is not on a git branch");
         }
         String repo = git.repoName().orElse(folder.getFileName() == null ? "" : folder.getFileName().toString());
+        String email = git.log("%ce").orElse("");
         return BuildContext.builder()
                 .branch(effectiveBranch)
                 .gitTag(tag)
@@ -46,8 +47,8 @@ final class BuildOptions {
                 .commitMessage(git.log("%B").orElse(""))
                 .commitDescription(git.description().orElse(""))
                 .committerName(git.log("%cn").orElse(""))
-                .committerEmail(git.log("%ce").orElse(""))
-                .committerUsername(git.log("%ce").map(e -> e.contains("@") ? e.substring(0, e.indexOf('@')) : e).orElse(""))
+                .committerEmail(email)
+                .committerUsername(email.contains("@") ? email.substring(0, email.indexOf('@')) : email)
                 .repoName(repo)
                 .projectId(projectId != null ? projectId : repo)
                 .buildId(buildId)

@@ -141,7 +141,7 @@ final class RegistryConnection {
                 .filter(c -> c.isBearer() || c.isBasic()).findFirst()
                 .orElseThrow(() -> new RegistryException(exchange.action() + ": status 401 without a Basic or Bearer challenge", 401));
         if (challenge.isBasic()) {
-            Credential login = credential.orElseThrow(() -> notLoggedIn(exchange));
+            Credential login = credential.orElseThrow(() -> notLoggedIn(exchange.action()));
             basicAuthorization = basic(login);
             return;
         }
@@ -174,7 +174,7 @@ final class RegistryConnection {
                 throw credential.isPresent()
                         ? RegistryException.of(action + " (the login for " + registry + " was refused: check the user name and password)",
                                 answer.statusCode(), new String(answer.body(), StandardCharsets.UTF_8))
-                        : notLoggedIn(new Exchange(action, "GET", null, uri, Map.of(), null, Set.of(), List.of(), false));
+                        : notLoggedIn(action);
             }
             if (answer.statusCode() != 200) {
                 throw RegistryException.of(action, answer.statusCode(), new String(answer.body(), StandardCharsets.UTF_8));
@@ -195,8 +195,8 @@ final class RegistryConnection {
         }
     }
 
-    private RegistryException notLoggedIn(Exchange exchange) {
-        return new RegistryException(exchange.action() + ": status 401: " + registry
+    private RegistryException notLoggedIn(String action) {
+        return new RegistryException(action + ": status 401: " + registry
                 + " needs a login; give credentials for it", 401);
     }
 

@@ -50,13 +50,7 @@ final class ServiceImages {
             return service.image().value();
         }
         String image = build.image() != null ? build.image().value() : "registry-steps/" + localName(service.nameText());
-        Map<String, String> args = new LinkedHashMap<>();
-        build.args().forEach((name, value) -> {
-            String resolved = value != null ? value.value() : options.hostEnvironment().get(name);
-            if (resolved != null) {
-                args.put(name, resolved);
-            }
-        });
+        Map<String, String> args = StepEnvironment.resolved(build.args(), options.hostEnvironment());
         Map<String, String> labels = new LinkedHashMap<>();
         build.labels().forEach((name, value) -> labels.put(name, value == null ? "" : value.value()));
         labels.put("org.opencontainers.image.created", context.time().toOffsetDateTime().toString());

@@ -22,16 +22,23 @@ final class StepEnvironment {
     static Map<String, String> of(BuildContext context, Service service, Path projectFolder, Map<String, String> host)
             throws IOException {
         Map<String, String> env = new LinkedHashMap<>(build(context));
-        service.environment().forEach((name, value) -> {
-            String resolved = value != null ? value.value() : host.get(name);
-            if (resolved != null) {
-                env.put(name, resolved);
-            }
-        });
+        env.putAll(resolved(service.environment(), host));
         for (Located<String> file : service.envFiles()) {
             env.putAll(envFile(projectFolder.resolve(file.value()), file));
         }
         return env;
+    }
+
+    /** Variables as written; a name without a value takes the host's, and is left out when the host has none. */
+    static Map<String, String> resolved(Map<String, Located<String>> variables, Map<String, String> host) {
+        Map<String, String> values = new LinkedHashMap<>();
+        variables.forEach((name, value) -> {
+            String resolved = value != null ? value.value() : host.get(name);
+            if (resolved != null) {
+                values.put(name, resolved);
+            }
+        });
+        return values;
     }
 
     /** The variables every Codeship step sees. */
