@@ -1,6 +1,7 @@
 package io.jenkins.plugins.registrysteps.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.registrysteps.engine.config.ConfigException;
 import io.jenkins.plugins.registrysteps.engine.image.ImageReference;
 import io.jenkins.plugins.registrysteps.engine.registry.CopyResult;
 import io.jenkins.plugins.registrysteps.engine.registry.ImageCopier;
@@ -51,8 +52,9 @@ final class CopyCommand implements Callable<Integer> {
             }
             return 0;
         } catch (RegistryException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
-            return Main.FAILED;
+            return registries.failed(e, spec.commandLine().getErr());
+        } catch (ConfigException e) {
+            return RegistryOptions.invalid(e, spec.commandLine().getErr());
         }
     }
 }

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code registry-steps}: Codeship Pro pipelines and registry pushes from the command line. */
 @Command(name = "registry-steps", mixinStandardHelpOptions = true, version = "registry-steps 0.1.0",
         description = "Runs Codeship Pro services/steps pairs and pushes images to registries.",
-        subcommands = {ValidateCommand.class, PlanCommand.class, StepsCommand.class, CopyCommand.class, RetagCommand.class,
+        subcommands = {DemoCommand.class, ValidateCommand.class, PlanCommand.class, StepsCommand.class, PushCommand.class,
+            CopyCommand.class, RetagCommand.class, EncryptCommand.class, DecryptCommand.class, GenerateKeyCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.registrysteps.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.registrysteps.engine.config.ConfigException;
 import io.jenkins.plugins.registrysteps.engine.image.ImageReference;
 import io.jenkins.plugins.registrysteps.engine.registry.Digest;
 import io.jenkins.plugins.registrysteps.engine.registry.RegistryException;
@@ -59,8 +60,9 @@ final class RetagCommand implements Callable<Integer> {
             }
             return 0;
         } catch (RegistryException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
-            return Main.FAILED;
+            return registries.failed(e, spec.commandLine().getErr());
+        } catch (ConfigException e) {
+            return RegistryOptions.invalid(e, spec.commandLine().getErr());
         }
     }
 }

@@ -1,25 +1,20 @@
 package io.jenkins.plugins.registrysteps.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.registrysteps.engine.auth.Logins;
 import io.jenkins.plugins.registrysteps.engine.config.CodeshipConfig;
 import io.jenkins.plugins.registrysteps.engine.config.ConfigException;
+import io.jenkins.plugins.registrysteps.engine.crypt.KeySource;
 import io.jenkins.plugins.registrysteps.engine.docker.DockerDaemon;
 import io.jenkins.plugins.registrysteps.engine.docker.DockerEndpoint;
 import io.jenkins.plugins.registrysteps.engine.plan.BuildContext;
 import io.jenkins.plugins.registrysteps.engine.plan.Plan;
-import io.jenkins.plugins.registrysteps.engine.plan.PlanStep;
 import io.jenkins.plugins.registrysteps.engine.plan.Planner;
-import io.jenkins.plugins.registrysteps.engine.run.RunListener;
+import io.jenkins.plugins.registrysteps.engine.registry.RegistryClient;
 import io.jenkins.plugins.registrysteps.engine.run.RunOptions;
-import io.jenkins.plugins.registrysteps.engine.run.RunResult;
 import io.jenkins.plugins.registrysteps.engine.run.Runner;
-import io.jenkins.plugins.registrysteps.engine.run.StepResult;
-import io.jenkins.plugins.registrysteps.engine.plan.StepGroup;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -46,6 +41,12 @@ final class StepsCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N", description = "containers running at once (default: ${DEFAULT-VALUE})")
     int parallel = 4;
 
+    @Mixin
+    KeyOption key;
+
+    @Mixin
+    RegistryOptions registries;
+
     @Option(names = "--json", description = "print the results as JSON after the run")
     boolean json;
 
@@ -54,11 +55,14 @@ final class StepsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Plan plan;
         CodeshipConfig config;
+        Logins.Builder logins;
+        RegistryClient client;
         try {
+            logins = registries.logins.logins();
+            client = registries.client();
             config = files.load();
             DiagnosticOutput.print(config.warnings(), err);
             BuildContext context = build.context(files.folder(), spec.commandLine());
@@ -71,65 +75,13 @@ final class StepsCommand implements Callable<Integer> {
         if (dockerHost != null) {
             env.put("DOCKER_HOST", dockerHost);
         }
-        RunResult result;
+        Path keyFile = key.file(files.projectFolder());
+        KeyOption.warnIfTracked(keyFile, err);
+        RunOptions options = new RunOptions(parallel, network, System.getenv()).withKey(KeySource.file(keyFile));
+        RunReport report = new RunReport(spec.commandLine().getOut(), err, json);
         try (DockerDaemon daemon = DockerDaemon.connect(DockerEndpoint.fromEnvironment(env, Path.of(System.getProperty("user.home"))))) {
-            result = new Runner(daemon, config.services(), files.projectFolder(), plan.context(),
-                    new RunOptions(parallel, network, System.getenv()), new Printer(json ? err : out)).run(plan);
+            return report.run(new Runner(daemon, client, config.services(), files.projectFolder(), plan.context(),
+                    options, report.listener(), logins), plan);
         }
-        if (json) {
-            out.println(DiagnosticOutput.JSON.writeValueAsString(json(result)));
-        } else {
-            summary(result, out);
-        }
-        out.flush();
-        return result.passed() ? 0 : Main.FAILED;
-    }
-
-    /** Each line as {@code [step] text}; each end as {@code [step] passed in 1.2 s}. */
-    private record Printer(PrintWriter out) implements RunListener {
-        @Override
-        public void output(PlanStep step, String line) {
-            synchronized (out) {
-                out.println("[" + step.name() + "] " + line);
-                out.flush();
-            }
-        }
-
-        @Override
-        public void finished(PlanStep step, StepResult result) {
-            if (step instanceof StepGroup) {
-                return;
-            }
-            synchronized (out) {
-                out.println("[" + step.name() + "] " + label(result) + (result.detail().isEmpty() ? "" : ": " + result.detail()));
-                out.flush();
-            }
-        }
-    }
-
-    private static void summary(RunResult result, PrintWriter out) {
-        out.println();
-        out.printf("%-8s %9s  %s%n", "STATUS", "DURATION", "STEP");
-        for (StepResult step : result.steps()) {
-            out.printf("%-8s %9s  %s%n", step.status().name().toLowerCase(Locale.ROOT),
-                    String.format(Locale.ROOT, "%.1f s", step.duration().toMillis() / 1000.0), step.name());
-        }
-        out.println(result.passed() ? "all steps passed" : "the pipeline failed");
-    }
-
-    private static String label(StepResult result) {
-        return result.status().name().toLowerCase(Locale.ROOT)
-                + (result.status() == StepResult.Status.SKIPPED ? "" : String.format(Locale.ROOT, " in %.1f s",
-                        result.duration().toMillis() / 1000.0));
-    }
-
-    private static ObjectNode json(RunResult result) {
-        ObjectNode root = DiagnosticOutput.JSON.createObjectNode().put("passed", result.passed());
-        ArrayNode steps = root.putArray("steps");
-        for (StepResult step : result.steps()) {
-            steps.addObject().put("name", step.name()).put("status", step.status().name().toLowerCase(Locale.ROOT))
-                    .put("durationMillis", step.duration().toMillis()).put("detail", step.detail());
-        }
-        return root;
     }
 }

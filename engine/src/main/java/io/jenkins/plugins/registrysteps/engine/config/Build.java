@@ -8,6 +8,7 @@ import java.util.Map;
  * {@code image}; {@code dockerfile_path} of {@code dockerfile}.
  *
  * @param args build args; a {@code null} value is taken from the environment, as docker-compose does
+ * @param encryptedArgs inline {@code jet encrypt} outputs, each decrypting to {@code NAME=value} lines
  */
 public record Build(
         Position position,
@@ -16,13 +17,14 @@ public record Build(
         Located<String> context,
         Map<String, Located<String>> args,
         List<Located<String>> encryptedArgsFiles,
-        Located<String> encryptedArgs,
+        List<Located<String>> encryptedArgs,
         Located<String> target,
         Map<String, Located<String>> labels) {
 
     public Build {
         args = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(args));
         encryptedArgsFiles = List.copyOf(encryptedArgsFiles);
+        encryptedArgs = List.copyOf(encryptedArgs);
         labels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels));
     }
 

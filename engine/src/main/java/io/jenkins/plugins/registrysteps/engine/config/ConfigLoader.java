@@ -85,7 +85,7 @@ public final class ConfigLoader {
         }
         diagnostics.error(Position.startOf(folder.resolve(candidates.get(0)).toString()), "no " + what + " file in "
                 + folder.toAbsolutePath().normalize() + ": looked for " + String.join(", ", candidates)
-                + "; name one with --" + what);
+                + "; give the " + what + " file's path (--" + what + " on the command line, " + what + ": in a Jenkins step)");
         return Optional.empty();
     }
 

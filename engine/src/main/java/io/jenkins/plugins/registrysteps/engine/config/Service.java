@@ -9,6 +9,7 @@ import java.util.Map;
  * One service of codeship-services.yml: an image (built or pulled) and how its containers run.
  *
  * @param environment variables; a {@code null} value is taken from the environment of the run
+ * @param encryptedEnvironment inline {@code jet encrypt} outputs, each decrypting to {@code NAME=value} lines
  */
 public record Service(
         Located<String> name,
@@ -17,7 +18,7 @@ public record Service(
         Map<String, Located<String>> environment,
         List<Located<String>> envFiles,
         List<Located<String>> encryptedEnvFiles,
-        Located<String> encryptedEnvironment,
+        List<Located<String>> encryptedEnvironment,
         List<Located<String>> volumes,
         List<Located<String>> volumesFrom,
         List<Located<String>> links,
@@ -38,6 +39,7 @@ public record Service(
         environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
         envFiles = List.copyOf(envFiles);
         encryptedEnvFiles = List.copyOf(encryptedEnvFiles);
+        encryptedEnvironment = List.copyOf(encryptedEnvironment);
         volumes = List.copyOf(volumes);
         volumesFrom = List.copyOf(volumesFrom);
         links = List.copyOf(links);

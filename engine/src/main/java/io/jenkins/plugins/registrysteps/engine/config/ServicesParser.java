@@ -102,7 +102,7 @@ final class ServicesParser {
             diagnostics.error(body.position(), body.owner() + " needs \"build\" (a Dockerfile to build) or \"image\" (an image to pull)");
         }
         return new Service(name, build, image, body.variables("environment"), body.textOrList("env_file"),
-                body.textOrList("encrypted_env_file"), body.text("encrypted_environment"), body.list("volumes"),
+                body.textOrList("encrypted_env_file"), body.textOrList("encrypted_environment"), body.list("volumes"),
                 body.list("volumes_from"), body.list("links"), body.list("depends_on"), body.text("working_dir"),
                 body.command("entrypoint"), body.command("command"), body.list("ports"), body.bool("cached"),
                 body.text("default_cache_branch"), body.bool("add_docker"), body.list("extra_hosts"), body.list("cap_add"),
@@ -117,7 +117,7 @@ final class ServicesParser {
         if (!(value instanceof MappingNode)) {
             Located<String> context = service.text("build");
             return context == null ? null : new Build(context.position(), null, null, context, Map.of(), java.util.List.of(),
-                    null, null, Map.of());
+                    java.util.List.of(), null, Map.of());
         }
         YamlMap build = service.map("build", "\"build\" of " + service.owner()).orElseThrow();
         build.checkKeys(BUILD_KEYS, MISPLACED_IN_BUILD);
@@ -125,7 +125,7 @@ final class ServicesParser {
                 either(build, "image", "name"),
                 either(build, "dockerfile", "dockerfile_path"),
                 either(build, "context", "path"),
-                build.variables("args"), build.textOrList("encrypted_args_file"), build.text("encrypted_args"),
+                build.variables("args"), build.textOrList("encrypted_args_file"), build.textOrList("encrypted_args"),
                 build.text("target"), build.variables("labels"));
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 /**
  * One entry of codeship-steps.yml as written, before inheritance, fan-out and filters are applied.
  *
+ * @param registryContexts the named registries whose logins pulls use ({@code registry_context(s)})
  * @param steps the children of a group; empty for run and push steps
  */
 public record StepSpec(
@@ -22,6 +23,7 @@ public record StepSpec(
         Located<String> encryptedDockercfgPath,
         Located<String> dockercfgService,
         List<Located<String>> encryptedEnvFiles,
+        List<Located<String>> registryContexts,
         List<StepSpec> steps) {
 
     /** What a step does: run a command, push an image, or group steps. */
@@ -40,6 +42,7 @@ public record StepSpec(
     public StepSpec {
         services = List.copyOf(services);
         encryptedEnvFiles = List.copyOf(encryptedEnvFiles);
+        registryContexts = List.copyOf(registryContexts);
         steps = List.copyOf(steps);
     }
 }

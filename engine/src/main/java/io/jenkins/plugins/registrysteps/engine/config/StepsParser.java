@@ -16,7 +16,7 @@ final class StepsParser {
 
     static final Set<String> STEP_KEYS = Set.of("name", "type", "service", "services", "command", "steps", "tag",
             "exclude", "image_name", "image_tag", "registry", "encrypted_dockercfg_path", "dockercfg_service",
-            "encrypted_env_file");
+            "encrypted_env_file", "registry_context", "registry_contexts");
 
     private static final Set<String> TYPES = Set.of("push", "serial", "parallel");
     private static final Set<String> PUSH_ONLY = Set.of("image_name", "image_tag", "registry");
@@ -81,7 +81,17 @@ final class StepsParser {
         return java.util.Optional.of(new StepSpec(kind, map.position(), map.text("name"), service, services,
                 map.command("command"), filter(map, "tag"), filter(map, "exclude"), map.text("image_name"), map.text("image_tag"),
                 map.text("registry"), map.text("encrypted_dockercfg_path"), map.text("dockercfg_service"),
-                map.textOrList("encrypted_env_file"), children));
+                map.textOrList("encrypted_env_file"), registryContexts(map), children));
+    }
+
+    /** Codefresh's {@code registry_context} (one name) or {@code registry_contexts} (a list): the pull logins' registries. */
+    private List<Located<String>> registryContexts(YamlMap map) {
+        if (map.has("registry_context") && map.has("registry_contexts")) {
+            diagnostics.error(map.keyPosition("registry_contexts"), "a step takes \"registry_context\" or \"registry_contexts\", "
+                    + "not both: keep one");
+        }
+        Located<String> one = map.text("registry_context");
+        return one != null ? List.of(one) : map.list("registry_contexts");
     }
 
     /** {@code type} decides; without it {@code steps} makes a serial group and {@code command} a run step. */

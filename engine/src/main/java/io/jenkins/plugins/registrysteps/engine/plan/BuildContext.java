@@ -1,5 +1,6 @@
 package io.jenkins.plugins.registrysteps.engine.plan;
 
+import io.jenkins.plugins.registrysteps.engine.template.TemplateData;
 import java.time.ZonedDateTime;
 import java.util.Objects;
 
@@ -44,6 +45,26 @@ public record BuildContext(
     /** What {@code tag:} and {@code exclude:} are matched against. */
     public String buildTag() {
         return gitTag != null ? gitTag : branch;
+    }
+
+    /**
+     * The variables of {@code image_tag} templates that come from the build; the caller adds the step's own
+     * (StepName, ServiceName, ImageName).
+     */
+    public TemplateData.Builder templateData() {
+        return TemplateData.builder()
+                .projectId(projectId)
+                .buildId(buildId)
+                .repoName(repoName)
+                .branch(branch)
+                .commitId(commitId)
+                .commitMessage(commitMessage)
+                .commitDescription(commitDescription)
+                .committerName(committerName)
+                .committerEmail(committerEmail)
+                .committerUsername(committerUsername)
+                .time(time)
+                .ciName(ciName);
     }
 
     public static Builder builder() {

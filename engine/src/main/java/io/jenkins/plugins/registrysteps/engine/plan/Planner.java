@@ -52,9 +52,9 @@ public final class Planner {
         static final Scope TOP = new Scope(null, LoginSource.NONE, List.of());
 
         Scope enter(StepSpec step) {
-            LoginSource own = new LoginSource(step.encryptedDockercfgPath(), step.dockercfgService());
+            LoginSource own = new LoginSource(step.encryptedDockercfgPath(), step.dockercfgService(), login.registryContexts());
             return new Scope(step.service() != null ? step.service().value() : service,
-                    own.isNone() ? login : own,
+                    (own.isNone() ? login : own).withRegistryContexts(step.registryContexts()),
                     step.encryptedEnvFiles().isEmpty() ? encryptedEnvFiles : step.encryptedEnvFiles());
         }
 
@@ -184,23 +184,7 @@ public final class Planner {
     }
 
     private TemplateData templateData(String stepName, String service, ImageReference image) {
-        return TemplateData.builder()
-                .projectId(context.projectId())
-                .buildId(context.buildId())
-                .repoName(context.repoName())
-                .branch(context.branch())
-                .commitId(context.commitId())
-                .commitMessage(context.commitMessage())
-                .commitDescription(context.commitDescription())
-                .committerName(context.committerName())
-                .committerEmail(context.committerEmail())
-                .committerUsername(context.committerUsername())
-                .time(context.time())
-                .stepName(stepName)
-                .serviceName(service)
-                .imageName(image.repository())
-                .ciName(context.ciName())
-                .build();
+        return context.templateData().stepName(stepName).serviceName(service).imageName(image.repository()).build();
     }
 
     private String leafName(StepSpec step, String base, String fanOutService) {

@@ -2,10 +2,12 @@ package io.jenkins.plugins.registrysteps.engine.registry;
 
 import io.jenkins.plugins.registrysteps.engine.image.ImageReference;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,11 +39,8 @@ public final class ImageCopier {
         if (present.isPresent() && present.get().equals(manifest.digest())) {
             return counts.result(manifest);
         }
-        ExecutorService pool = pool();
-        try {
-            copyContent(source, target, manifest, counts, pool);
-        } finally {
-            pool.shutdownNow();
+        try (Workers workers = new Workers()) {
+            copyContent(source, target, manifest, counts, workers);
         }
         client.pushManifest(target, manifest);
         return counts.result(manifest);
@@ -51,44 +50,57 @@ public final class ImageCopier {
     CopyResult copyBlobs(ImageReference source, ImageReference target, List<Descriptor> blobs, Manifest result)
             throws RegistryException {
         Counts counts = new Counts();
-        ExecutorService pool = pool();
-        try {
-            copyBlobs(source, target, blobs, counts, pool);
-        } finally {
-            pool.shutdownNow();
+        try (Workers workers = new Workers()) {
+            copyBlobs(source, target, blobs, counts, workers);
         }
         return counts.result(result);
     }
 
-    private static ExecutorService pool() {
-        return Executors.newFixedThreadPool(BLOBS_IN_FLIGHT, runnable -> {
+    /**
+     * The threads that move blobs. Closing them also aborts their open requests: a failed or cancelled copy must not
+     * go on streaming in the background, and a thread blocked on a socket does not notice an interrupt.
+     */
+    private final class Workers implements AutoCloseable {
+        private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        private final ExecutorService pool = Executors.newFixedThreadPool(BLOBS_IN_FLIGHT, runnable -> {
             Thread thread = new Thread(runnable, "registry-steps blob copy");
             thread.setDaemon(true);
+            threads.add(thread);
             return thread;
         });
+
+        Future<?> submit(Callable<?> task) {
+            return pool.submit(task);
+        }
+
+        @Override
+        public void close() {
+            pool.shutdownNow();
+            threads.forEach(client::abortRequestsOf);
+        }
     }
 
-    private void copyContent(ImageReference source, ImageReference target, Manifest manifest, Counts counts, ExecutorService pool)
+    private void copyContent(ImageReference source, ImageReference target, Manifest manifest, Counts counts, Workers workers)
             throws RegistryException {
         List<Descriptor> references = references(manifest, source);
         if (!manifest.isIndex()) {
-            copyBlobs(source, target, references, counts, pool);
+            copyBlobs(source, target, references, counts, workers);
             return;
         }
         for (Descriptor child : references) {
             ImageReference childSource = new ImageReference(source.registry(), source.path(), null, child.digest().toString());
             ImageReference childTarget = new ImageReference(target.registry(), target.path(), null, child.digest().toString());
             Manifest childManifest = client.pullManifest(childSource);
-            copyContent(childSource, childTarget, childManifest, counts, pool);
+            copyContent(childSource, childTarget, childManifest, counts, workers);
             client.pushManifest(childTarget, childManifest);
         }
     }
 
-    private void copyBlobs(ImageReference source, ImageReference target, List<Descriptor> blobs, Counts counts, ExecutorService pool)
+    private void copyBlobs(ImageReference source, ImageReference target, List<Descriptor> blobs, Counts counts, Workers workers)
             throws RegistryException {
         List<Future<?>> running = new ArrayList<>();
         for (Descriptor blob : blobs) {
-            running.add(pool.submit(() -> {
+            running.add(workers.submit(() -> {
                 copyBlob(source, target, blob, counts);
                 return null;
             }));
@@ -128,10 +140,6 @@ public final class ImageCopier {
                 if (attempt >= BLOB_ATTEMPTS || !(e.status() == 0 || e.status() >= 500 || e.status() == 404)) {
                     throw e;
                 }
-            } catch (UncheckedIOException e) {
-                if (attempt >= BLOB_ATTEMPTS) {
-                    throw unwrap(e.getCause());
-                }
             }
         }
     }
@@ -146,9 +154,6 @@ public final class ImageCopier {
 
     private static RegistryException unwrap(Throwable cause) {
         if (cause instanceof RegistryException registry) {
-            return registry;
-        }
-        if (cause instanceof UncheckedIOException unchecked && unchecked.getCause() instanceof RegistryException registry) {
             return registry;
         }
         return new RegistryException("copy blob", cause);

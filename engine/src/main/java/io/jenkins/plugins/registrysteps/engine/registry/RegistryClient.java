@@ -1,17 +1,16 @@
 package io.jenkins.plugins.registrysteps.engine.registry;
 
 import io.jenkins.plugins.registrysteps.engine.image.ImageReference;
+import java.io.Closeable;
 import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
+import java.net.ProxySelector;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.HashSet;
@@ -20,29 +19,59 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
+import org.apache.hc.client5.http.ssl.SSLConnectionSocketFactoryBuilder;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * A client of the Docker Registry HTTP API v2 / OCI distribution spec, for any number of registries. Manifests travel
  * as raw bytes; blobs stream from one registry to another without being held in memory, their digest checked on the
- * way.
+ * way. Requests go over blocking HTTP/1.1 connections kept in a pool (httpclient5's classic client): a blob's bytes
+ * pass from one socket to the other on the copying thread, without an asynchronous pipeline in between.
  */
-public final class RegistryClient {
+public final class RegistryClient implements Closeable {
 
     /** Above this a blob is uploaded in resumable chunks. */
     public static final long DEFAULT_CHUNK_SIZE = 64L * 1024 * 1024;
     private static final int CHUNK_RESUMES = 5;
+    /** Connections per registry: a source and a target connection for each blob in flight, and room for the rest. */
+    private static final int CONNECTIONS_PER_REGISTRY = 16;
 
-    private final HttpClient http;
+    private final CloseableHttpClient http;
+    private final RequestsInFlight requests;
+    private final SSLContext tlsContext;
     private final CredentialSource credentials;
     private final Set<String> insecureRegistries;
     private final Map<String, RegistryConnection> connections = new ConcurrentHashMap<>();
     private final long chunkSize;
 
-    private RegistryClient(HttpClient http, CredentialSource credentials, Set<String> insecureRegistries, long chunkSize) {
+    private RegistryClient(CloseableHttpClient http, SSLContext tlsContext, CredentialSource credentials, Set<String> insecureRegistries, long chunkSize) {
+        this(http, new RequestsInFlight(http), tlsContext, credentials, insecureRegistries, chunkSize);
+    }
+
+    private RegistryClient(CloseableHttpClient http, RequestsInFlight requests, SSLContext tlsContext, CredentialSource credentials,
+            Set<String> insecureRegistries, long chunkSize) {
         this.http = http;
+        this.requests = requests;
+        this.tlsContext = tlsContext;
         this.credentials = credentials;
         this.insecureRegistries = insecureRegistries;
         this.chunkSize = chunkSize;
+    }
+
+    /**
+     * This client with other logins (a step's), sharing its connections, plain-HTTP hosts and trusted CAs; closing
+     * either closes the connections of both.
+     */
+    public RegistryClient withCredentials(CredentialSource source) {
+        return new RegistryClient(http, requests, tlsContext, source, insecureRegistries, chunkSize);
     }
 
     public static Builder builder() {
@@ -83,13 +112,25 @@ public final class RegistryClient {
         }
 
         public RegistryClient build() throws IOException {
-            HttpClient http = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .followRedirects(HttpClient.Redirect.NORMAL)
-                    .connectTimeout(Duration.ofSeconds(30))
-                    .sslContext(TrustedCertificates.context(caCertificates))
+            SSLContext tls = TrustedCertificates.context(caCertificates);
+            CloseableHttpClient http = HttpClients.custom()
+                    .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                            .setSSLSocketFactory(SSLConnectionSocketFactoryBuilder.create()
+                                    .setSslContext(tls).build())
+                            .setMaxConnPerRoute(CONNECTIONS_PER_REGISTRY)
+                            .setMaxConnTotal(4 * CONNECTIONS_PER_REGISTRY)
+                            .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(Timeout.ofMinutes(10)).setTcpNoDelay(true).build())
+                            .build())
+                    .setDefaultRequestConfig(RequestConfig.custom()
+                            .setConnectTimeout(30, TimeUnit.SECONDS)
+                            .setResponseTimeout(10, TimeUnit.MINUTES).build())
+                    .setRoutePlanner(new SystemDefaultRoutePlanner(ProxySelector.getDefault()))
+                    .setUserAgent("registry-steps")
+                    // redirects, retries and logins are the connection's own decisions; bytes pass unchanged
+                    .disableRedirectHandling().disableAutomaticRetries().disableAuthCaching().disableCookieManagement()
+                    .disableContentCompression()
                     .build();
-            return new RegistryClient(http, credentials, Set.copyOf(insecureRegistries), chunkSize);
+            return new RegistryClient(http, tls, credentials, Set.copyOf(insecureRegistries), chunkSize);
         }
     }
 
@@ -97,11 +138,11 @@ public final class RegistryClient {
     public Manifest pullManifest(ImageReference image) throws RegistryException {
         String reference = reference(image);
         String action = "get manifest " + shown(image);
-        HttpResponse<InputStream> response = connection(image).send(
+        HttpReply response = connection(image).send(
                 RegistryConnection.Exchange.of(action, "GET", "/v2/" + image.path() + "/manifests/" + reference, Set.of(200),
                         List.of(pull(image))).withHeaders(Map.of("Accept", String.join(", ", Manifest.ACCEPTED))));
         byte[] bytes = readAll(response, action);
-        String mediaType = response.headers().firstValue("Content-Type").map(t -> t.split(";")[0].strip()).orElse(Manifest.DOCKER_V2);
+        String mediaType = response.header("Content-Type").map(t -> t.split(";")[0].strip()).orElse(Manifest.DOCKER_V2);
         Manifest manifest = Manifest.of(bytes, mediaType);
         if (image.digest() != null && !manifest.digest().toString().equals(image.digest())) {
             throw new RegistryException(action + ": the registry served content with digest " + manifest.digest(), 200);
@@ -112,33 +153,33 @@ public final class RegistryClient {
     /** The digest a tag points at now, without the manifest body; empty when the tag does not exist. */
     public Optional<Digest> manifestDigest(ImageReference image) throws RegistryException {
         String action = "check manifest " + shown(image);
-        HttpResponse<InputStream> response = connection(image).send(
+        HttpReply response = connection(image).send(
                 RegistryConnection.Exchange.of(action, "HEAD", "/v2/" + image.path() + "/manifests/" + reference(image),
                         Set.of(200, 404), List.of(pull(image))).withHeaders(Map.of("Accept", String.join(", ", Manifest.ACCEPTED))));
-        RegistryConnection.discard(response);
-        return response.statusCode() == 404 ? Optional.empty()
-                : response.headers().firstValue("Docker-Content-Digest").map(Digest::parse);
+        response.discard();
+        return response.status() == 404 ? Optional.empty()
+                : response.header("Docker-Content-Digest").map(Digest::parse);
     }
 
     /** Stores the manifest bytes unchanged under the reference's tag (or digest). */
     public Digest pushManifest(ImageReference target, Manifest manifest) throws RegistryException {
         String action = "put manifest " + shown(target);
-        HttpResponse<InputStream> response = connection(target).send(
+        HttpReply response = connection(target).send(
                 RegistryConnection.Exchange.of(action, "PUT", "/v2/" + target.path() + "/manifests/" + reference(target),
                         Set.of(201, 200), List.of(push(target)))
                         .withHeaders(Map.of("Content-Type", manifest.mediaType()))
-                        .withBody(() -> HttpRequest.BodyPublishers.ofByteArray(manifest.bytes())));
-        RegistryConnection.discard(response);
+                        .withBody(RequestBody.of(manifest.bytes())));
+        response.discard();
         return manifest.digest();
     }
 
     public boolean hasBlob(ImageReference repository, Digest digest) throws RegistryException {
         String action = "check blob " + digest + " in " + repository.repository();
-        HttpResponse<InputStream> response = connection(repository).send(
+        HttpReply response = connection(repository).send(
                 RegistryConnection.Exchange.of(action, "HEAD", "/v2/" + repository.path() + "/blobs/" + digest, Set.of(200, 404),
                         List.of(pull(repository))));
-        RegistryConnection.discard(response);
-        return response.statusCode() == 200;
+        response.discard();
+        return response.status() == 200;
     }
 
     /**
@@ -148,11 +189,11 @@ public final class RegistryClient {
      */
     public boolean mountBlob(ImageReference target, Digest digest, ImageReference from) throws RegistryException {
         String action = "mount blob " + digest + " from " + from.repository() + " into " + target.repository();
-        HttpResponse<InputStream> response = connection(target).send(
+        HttpReply response = connection(target).send(
                 RegistryConnection.Exchange.of(action, "POST", "/v2/" + target.path() + "/blobs/uploads/?mount=" + digest
                         + "&from=" + from.path(), Set.of(201, 202), List.of(push(target), pull(from))));
-        RegistryConnection.discard(response);
-        if (response.statusCode() == 202) {
+        response.discard();
+        if (response.status() == 202) {
             cancelUpload(target, response, action);
             return false;
         }
@@ -172,12 +213,11 @@ public final class RegistryClient {
         String action = "push blob " + blob.digest() + " to " + target.repository();
         URI location = startUpload(target, action);
         URI put = withDigest(location, blob.digest());
-        HttpResponse<InputStream> done = connection(target).send(
+        HttpReply done = connection(target).send(
                 RegistryConnection.Exchange.of(action, "PUT", null, Set.of(201), List.of(push(target))).at(put)
                         .withHeaders(Map.of("Content-Type", "application/octet-stream"))
-                        .withBody(() -> HttpRequest.BodyPublishers.fromPublisher(
-                                HttpRequest.BodyPublishers.ofInputStream(() -> openBlob(source, blob)), blob.size())));
-        RegistryConnection.discard(done);
+                        .withBody(RequestBody.stream(() -> openBlob(source, blob), blob.size())));
+        done.discard();
     }
 
     private void copyBlobInChunks(ImageReference source, ImageReference target, Descriptor blob) throws RegistryException {
@@ -189,35 +229,33 @@ public final class RegistryClient {
             long first = offset;
             long last = Math.min(offset + chunkSize, blob.size()) - 1;
             try {
-                HttpResponse<InputStream> sent = connection(target).send(
+                HttpReply sent = connection(target).send(
                         RegistryConnection.Exchange.of(action + " (bytes " + first + "-" + last + ")", "PATCH", null, Set.of(202),
                                 List.of(push(target))).at(location).notResent()
                                 .withHeaders(Map.of("Content-Type", "application/octet-stream",
                                         "Content-Range", first + "-" + last))
-                                .withBody(() -> HttpRequest.BodyPublishers.fromPublisher(
-                                        HttpRequest.BodyPublishers.ofInputStream(() -> openRange(source, blob, first, last)),
-                                        last - first + 1)));
-                RegistryConnection.discard(sent);
+                                .withBody(RequestBody.stream(() -> openRange(source, blob, first, last), last - first + 1)));
+                sent.discard();
                 location = location(sent, action);
                 offset = last + 1;
-            } catch (RegistryException | UncheckedIOException e) {
+            } catch (RegistryException e) {
                 if (++resumes > CHUNK_RESUMES) {
-                    throw e instanceof RegistryException registry ? registry : (RegistryException) e.getCause();
+                    throw e;
                 }
                 offset = uploadedSoFar(target, location, action);
             }
         }
         URI put = withDigest(location, blob.digest());
-        RegistryConnection.discard(connection(target).send(
-                RegistryConnection.Exchange.of(action, "PUT", null, Set.of(201), List.of(push(target))).at(put)));
+        connection(target).send(
+                RegistryConnection.Exchange.of(action, "PUT", null, Set.of(201), List.of(push(target))).at(put)).discard();
     }
 
     /** Opens an upload session; its location is where the bytes go. */
     private URI startUpload(ImageReference target, String action) throws RegistryException {
-        HttpResponse<InputStream> started = connection(target).send(
+        HttpReply started = connection(target).send(
                 RegistryConnection.Exchange.of(action, "POST", "/v2/" + target.path() + "/blobs/uploads/", Set.of(202),
                         List.of(push(target))));
-        RegistryConnection.discard(started);
+        started.discard();
         return location(started, action);
     }
 
@@ -228,25 +266,21 @@ public final class RegistryClient {
 
     /** How many bytes of an upload the registry holds: its {@code Range: 0-N} answer, N + 1. */
     private long uploadedSoFar(ImageReference target, URI location, String action) throws RegistryException {
-        HttpResponse<InputStream> status = connection(target).send(
+        HttpReply status = connection(target).send(
                 RegistryConnection.Exchange.of("ask how much of " + action + " arrived", "GET", null, Set.of(204),
                         List.of(push(target))).at(location));
-        RegistryConnection.discard(status);
-        return status.headers().firstValue("Range").map(range -> Long.parseLong(range.substring(range.indexOf('-') + 1)) + 1)
+        status.discard();
+        return status.header("Range").map(range -> Long.parseLong(range.substring(range.indexOf('-') + 1)) + 1)
                 .orElse(0L);
     }
 
     /** Bytes {@code first..last} of a blob, as one chunk's body. */
-    private InputStream openRange(ImageReference source, Descriptor blob, long first, long last) {
+    private InputStream openRange(ImageReference source, Descriptor blob, long first, long last) throws IOException {
         String action = "get bytes " + first + "-" + last + " of blob " + blob.digest() + " from " + source.repository();
-        try {
-            HttpResponse<InputStream> response = connection(source).send(
-                    RegistryConnection.Exchange.of(action, "GET", "/v2/" + source.path() + "/blobs/" + blob.digest(), Set.of(206),
-                            List.of(pull(source))).withHeaders(Map.of("Range", "bytes=" + first + "-" + last)));
-            return response.body();
-        } catch (RegistryException e) {
-            throw new UncheckedIOException(e);
-        }
+        HttpReply response = connection(source).send(
+                RegistryConnection.Exchange.of(action, "GET", "/v2/" + source.path() + "/blobs/" + blob.digest(), Set.of(206),
+                        List.of(pull(source))).withHeaders(Map.of("Range", "bytes=" + first + "-" + last)));
+        return new ReplyStream(response);
     }
 
     /** A small blob (an image config) read whole, its digest checked. */
@@ -257,8 +291,8 @@ public final class RegistryClient {
         }
         try (InputStream in = openBlob(source, blob)) {
             return in.readAllBytes();
-        } catch (UncheckedIOException e) {
-            throw (RegistryException) e.getCause();
+        } catch (RegistryException e) {
+            throw e;
         } catch (IOException e) {
             throw new RegistryException(action, e);
         }
@@ -270,46 +304,62 @@ public final class RegistryClient {
         String action = "push blob " + digest + " to " + target.repository();
         URI location = startUpload(target, action);
         URI put = withDigest(location, digest);
-        RegistryConnection.discard(connection(target).send(
+        connection(target).send(
                 RegistryConnection.Exchange.of(action, "PUT", null, Set.of(201), List.of(push(target))).at(put)
                         .withHeaders(Map.of("Content-Type", "application/octet-stream"))
-                        .withBody(() -> HttpRequest.BodyPublishers.ofByteArray(bytes))));
+                        .withBody(RequestBody.of(bytes))).discard();
         return digest;
     }
 
-    /** The blob's bytes, checked against its digest and size as they are read. */
-    private InputStream openBlob(ImageReference source, Descriptor blob) {
-        String action = "get blob " + blob.digest() + " from " + source.repository();
-        try {
-            HttpResponse<InputStream> response = connection(source).send(
-                    RegistryConnection.Exchange.of(action, "GET", "/v2/" + source.path() + "/blobs/" + blob.digest(), Set.of(200),
-                            List.of(pull(source))));
-            return new VerifyingStream(response.body(), blob, action);
-        } catch (RegistryException e) {
-            throw new UncheckedIOException(e);
-        }
+    /**
+     * Uploads a blob made while it is sent, its digest unknown in advance: POST, one PATCH in chunked transfer
+     * encoding with the SHA-256 and size counted on the way, then PUT with that digest, which the registry checks.
+     */
+    public Descriptor pushBlob(ImageReference target, String mediaType, BlobContent content) throws RegistryException {
+        String action = "push a blob of " + mediaType + " to " + target.repository();
+        URI location = startUpload(target, action);
+        CountingContent counted = new CountingContent(content);
+        HttpReply sent = connection(target).send(
+                RegistryConnection.Exchange.of(action, "PATCH", null, Set.of(202), List.of(push(target))).at(location)
+                        .notResent().withHeaders(Map.of("Content-Type", "application/octet-stream"))
+                        .withBody(RequestBody.produced(counted)));
+        sent.discard();
+        Descriptor blob = new Descriptor(mediaType, counted.digest, counted.size);
+        connection(target).send(RegistryConnection.Exchange.of("push blob " + blob.digest() + " to " + target.repository(),
+                "PUT", null, Set.of(201), List.of(push(target))).at(withDigest(location(sent, action), blob.digest()))).discard();
+        return blob;
     }
 
-    private void cancelUpload(ImageReference target, HttpResponse<InputStream> started, String action) throws RegistryException {
+    /** The blob's bytes, checked against its digest and size as they are read. */
+    private InputStream openBlob(ImageReference source, Descriptor blob) throws IOException {
+        String action = "get blob " + blob.digest() + " from " + source.repository();
+        HttpReply response = connection(source).send(
+                RegistryConnection.Exchange.of(action, "GET", "/v2/" + source.path() + "/blobs/" + blob.digest(), Set.of(200),
+                        List.of(pull(source))));
+        return new VerifyingStream(new ReplyStream(response), blob, action);
+    }
+
+    private void cancelUpload(ImageReference target, HttpReply started, String action) throws RegistryException {
         URI location = location(started, action);
-        RegistryConnection.discard(connection(target).send(RegistryConnection.Exchange.of("cancel upload to " + target.repository(),
-                "DELETE", null, Set.of(204, 200, 404), List.of(push(target))).at(location)));
+        connection(target).send(RegistryConnection.Exchange.of("cancel upload to " + target.repository(),
+                "DELETE", null, Set.of(204, 200, 404), List.of(push(target))).at(location)).discard();
     }
 
     /** Upload locations may be relative; they resolve against the request that returned them. */
-    private static URI location(HttpResponse<?> response, String action) throws RegistryException {
-        String location = response.headers().firstValue("Location")
-                .orElseThrow(() -> new RegistryException(action + ": the registry gave no upload Location", response.statusCode()));
+    private static URI location(HttpReply response, String action) throws RegistryException {
+        String location = response.header("Location")
+                .orElseThrow(() -> new RegistryException(action + ": the registry gave no upload Location", response.status()));
         return response.uri().resolve(location);
     }
 
     private RegistryConnection connection(ImageReference image) {
         return connections.computeIfAbsent(image.registry(),
-                registry -> new RegistryConnection(registry, credentials.credentialFor(registry), http, insecureRegistries));
+                registry -> new RegistryConnection(registry, credentials, requests, tlsContext,
+                        insecureRegistries));
     }
 
-    private static byte[] readAll(HttpResponse<InputStream> response, String action) throws RegistryException {
-        try (InputStream in = response.body()) {
+    private static byte[] readAll(HttpReply response, String action) throws RegistryException {
+        try (response; InputStream in = response.body()) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new RegistryException(action, e);
@@ -331,6 +381,70 @@ public final class RegistryClient {
 
     static String push(ImageReference image) {
         return "repository:" + image.path() + ":pull,push";
+    }
+
+    /**
+     * Aborts the requests a thread has open, so that a copy being cancelled stops moving bytes at once: a thread
+     * blocked on a socket does not notice an interrupt. Its calls fail with a {@link RegistryException}.
+     */
+    public void abortRequestsOf(Thread thread) {
+        requests.abort(thread);
+    }
+
+    @Override
+    public void close() throws IOException {
+        http.close();
+    }
+
+    /** An answer's body that releases the answer when closed, read to its end or not. */
+    private static final class ReplyStream extends FilterInputStream {
+        private final HttpReply reply;
+
+        ReplyStream(HttpReply reply) throws IOException {
+            super(reply.body());
+            this.reply = reply;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                super.close();
+            } finally {
+                reply.close();
+            }
+        }
+    }
+
+    /** Content whose last complete writing left its digest and size behind. */
+    private static final class CountingContent implements BlobContent {
+        private final BlobContent content;
+        private Digest digest;
+        private long size;
+
+        CountingContent(BlobContent content) {
+            this.content = content;
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            MessageDigest sha256 = Digest.sha256();
+            long[] count = new long[1];
+            content.writeTo(new FilterOutputStream(out) {
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] bytes, int offset, int length) throws IOException {
+                    sha256.update(bytes, offset, length);
+                    count[0] += length;
+                    out.write(bytes, offset, length);
+                }
+            });
+            digest = new Digest("sha256", HexFormat.of().formatHex(sha256.digest()));
+            size = count[0];
+        }
     }
 
     /** Fails the read that ends the stream when the bytes do not match the descriptor. */

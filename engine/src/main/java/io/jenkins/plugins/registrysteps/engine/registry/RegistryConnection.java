@@ -5,26 +5,32 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.StringEntity;
 
 /**
  * One registry as a client sees it: its base URL (HTTPS, or plain HTTP for loopback and insecure hosts when the
  * server does not speak TLS, as Docker decides), its login, and the single caller that owns authentication and
- * retries. On a 401 it reads {@code WWW-Authenticate} again and answers a Basic or Bearer challenge; bearer tokens
- * are cached per scope.
+ * retries. On a 401 it reads {@code WWW-Authenticate} again and answers a Basic or Bearer challenge with the login its
+ * source gives at that moment (a renewed one after an expiry); bearer tokens are cached per scope. An identity token is
+ * traded at the realm with an OAuth {@code refresh_token} grant, as the docker CLI does; a registry token is the bearer
+ * token itself.
  */
 final class RegistryConnection {
 
@@ -37,18 +43,23 @@ final class RegistryConnection {
     private static final Duration TLS_PROBE_TIMEOUT = Duration.ofSeconds(3);
 
     private final String registry;
-    private final Optional<Credential> credential;
-    private final HttpClient http;
+    private final CredentialSource credentials;
+    private static final int MAX_REDIRECTS = 5;
+
+    private final RequestsInFlight requests;
+    private final SSLContext tlsContext;
     private final boolean plainHttpAllowed;
     private final Map<String, String> authorizations = new ConcurrentHashMap<>();
     private volatile String basicAuthorization;
     private volatile URI base;
 
     /** @param registry host[:port] as image references name it ({@code docker.io} for Docker Hub) */
-    RegistryConnection(String registry, Optional<Credential> credential, HttpClient http, Set<String> insecureRegistries) {
+    RegistryConnection(String registry, CredentialSource credentials, RequestsInFlight requests, SSLContext tlsContext,
+            Set<String> insecureRegistries) {
         this.registry = registry;
-        this.credential = credential;
-        this.http = http;
+        this.credentials = credentials;
+        this.requests = requests;
+        this.tlsContext = tlsContext;
         this.plainHttpAllowed = insecureRegistries.contains(registry) || isLoopback(registry);
     }
 
@@ -58,10 +69,10 @@ final class RegistryConnection {
 
     /** A request to make: its action (for messages), method, path, body and the statuses that mean success. */
     record Exchange(String action, String method, String pathAndQuery, URI absolute, Map<String, String> headers,
-            Supplier<HttpRequest.BodyPublisher> body, Set<Integer> success, List<String> scopes, boolean resendable) {
+            RequestBody body, Set<Integer> success, List<String> scopes, boolean resendable) {
 
         static Exchange of(String action, String method, String pathAndQuery, Set<Integer> success, List<String> scopes) {
-            return new Exchange(action, method, pathAndQuery, null, Map.of(), HttpRequest.BodyPublishers::noBody, success, scopes,
+            return new Exchange(action, method, pathAndQuery, null, Map.of(), null, success, scopes,
                     true);
         }
 
@@ -69,8 +80,8 @@ final class RegistryConnection {
             return new Exchange(action, method, pathAndQuery, absolute, more, body, success, scopes, resendable);
         }
 
-        Exchange withBody(Supplier<HttpRequest.BodyPublisher> publisher) {
-            return new Exchange(action, method, pathAndQuery, absolute, headers, publisher, success, scopes, resendable);
+        Exchange withBody(RequestBody content) {
+            return new Exchange(action, method, pathAndQuery, absolute, headers, content, success, scopes, resendable);
         }
 
         Exchange at(URI uri) {
@@ -84,50 +95,65 @@ final class RegistryConnection {
     }
 
     /** Sends with authentication and retries; a status outside {@code success} becomes a {@link RegistryException}. */
-    HttpResponse<InputStream> send(Exchange exchange) throws RegistryException {
+    HttpReply send(Exchange exchange) throws RegistryException {
         int challenges = 0;
         for (int attempt = 1; ; attempt++) {
-            HttpResponse<InputStream> response;
+            HttpReply reply;
             try {
-                response = http.send(request(exchange), HttpResponse.BodyHandlers.ofInputStream());
+                reply = execute(exchange);
             } catch (IOException e) {
                 if (attempt >= MAX_ATTEMPTS || !exchange.resendable()) {
                     throw new RegistryException(exchange.action(), e);
                 }
                 pause(backoff(attempt));
                 continue;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RegistryException(exchange.action() + ": interrupted", 0);
             }
-            int status = response.statusCode();
+            int status = reply.status();
             if (exchange.success().contains(status)) {
-                return response;
+                return reply;
             }
             if (status == 401 && challenges++ < 2) {
-                discard(response);
-                authenticate(response, exchange);
+                reply.discard();
+                authenticate(reply, exchange);
                 attempt--;
                 continue;
             }
             if ((status == 429 || status >= 500) && attempt < MAX_ATTEMPTS && exchange.resendable()) {
-                Duration wait = retryAfter(response).orElse(backoff(attempt));
-                discard(response);
+                Duration wait = retryAfter(reply).orElse(backoff(attempt));
+                reply.discard();
                 pause(wait);
                 continue;
             }
-            throw failure(exchange, response);
+            throw failure(exchange, reply);
         }
     }
 
-    private HttpRequest request(Exchange exchange) throws RegistryException {
-        URI uri = exchange.absolute() != null ? exchange.absolute() : base().resolve(exchange.pathAndQuery());
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10))
-                .method(exchange.method(), exchange.body().get())
-                .header("User-Agent", "registry-steps");
-        exchange.headers().forEach(builder::header);
-        authorization(exchange).ifPresent(value -> builder.header("Authorization", value));
-        return builder.build();
+    /**
+     * One attempt, following a GET's or HEAD's redirects (blob storage often answers from elsewhere). The login goes
+     * only to the registry itself, never to the host a redirect names.
+     */
+    private HttpReply execute(Exchange exchange) throws IOException {
+        URI registryBase = base();
+        URI uri = exchange.absolute() != null ? exchange.absolute() : registryBase.resolve(exchange.pathAndQuery());
+        for (int redirects = 0; ; redirects++) {
+            HttpUriRequestBase request = new HttpUriRequestBase(exchange.method(), uri);
+            exchange.headers().forEach(request::setHeader);
+            if (Objects.equals(uri.getRawAuthority(), registryBase.getRawAuthority())) {
+                authorization(exchange).ifPresent(value -> request.setHeader("Authorization", value));
+            }
+            if (exchange.body() != null) {
+                request.setEntity(exchange.body().entity(exchange.headers().get("Content-Type")));
+            }
+            HttpReply reply = requests.execute(uri, request);
+            Optional<String> location = reply.header("Location");
+            boolean follow = (exchange.method().equals("GET") || exchange.method().equals("HEAD"))
+                    && Set.of(301, 302, 303, 307, 308).contains(reply.status()) && location.isPresent();
+            if (!follow || redirects >= MAX_REDIRECTS) {
+                return reply;
+            }
+            reply.discard();
+            uri = uri.resolve(location.get());
+        }
     }
 
     private Optional<String> authorization(Exchange exchange) {
@@ -135,59 +161,74 @@ final class RegistryConnection {
         return Optional.ofNullable(token != null ? token : basicAuthorization);
     }
 
-    private void authenticate(HttpResponse<InputStream> response, Exchange exchange) throws RegistryException {
-        AuthChallenge challenge = response.headers().allValues("WWW-Authenticate").stream()
+    private void authenticate(HttpReply response, Exchange exchange) throws RegistryException {
+        AuthChallenge challenge = response.headers("WWW-Authenticate").stream()
                 .map(AuthChallenge::parse).flatMap(Optional::stream)
                 .filter(c -> c.isBearer() || c.isBasic()).findFirst()
                 .orElseThrow(() -> new RegistryException(exchange.action() + ": status 401 without a Basic or Bearer challenge", 401));
+        Optional<Credential> login = login();
         if (challenge.isBasic()) {
-            Credential login = credential.orElseThrow(() -> notLoggedIn(exchange.action()));
-            basicAuthorization = basic(login);
+            basicAuthorization = basic(login.orElseThrow(() -> notLoggedIn(exchange.action())));
             return;
         }
-        authorizations.put(scopeKey(exchange.scopes()), "Bearer " + token(challenge, exchange));
+        String token = login.isPresent() && login.get().kind() == Credential.Kind.REGISTRY_TOKEN
+                ? login.get().secret() : token(challenge, exchange, login);
+        authorizations.put(scopeKey(exchange.scopes()), "Bearer " + token);
     }
 
-    /** Fetches a bearer token for the exchange's scopes from the challenge's realm. */
-    private String token(AuthChallenge challenge, Exchange exchange) throws RegistryException {
+    /** The login as the source gives it now; a source that fails says why in its own words. */
+    private Optional<Credential> login() throws RegistryException {
+        try {
+            return credentials.credentialFor(registry);
+        } catch (RegistryException e) {
+            throw e;
+        } catch (IOException e) {
+            RegistryException failure = new RegistryException(e.getMessage(), 0);
+            failure.initCause(e);
+            throw failure;
+        }
+    }
+
+    /**
+     * Fetches a bearer token for the exchange's scopes from the challenge's realm: a GET with Basic credentials, or
+     * for an identity token a POST of the OAuth refresh-token grant.
+     */
+    private String token(AuthChallenge challenge, Exchange exchange, Optional<Credential> login) throws RegistryException {
         String realm = challenge.parameter("realm");
         if (realm == null) {
             throw new RegistryException(exchange.action() + ": the Bearer challenge names no realm", 401);
         }
-        StringBuilder query = new StringBuilder();
-        if (challenge.parameter("service") != null) {
-            query.append("service=").append(encode(challenge.parameter("service")));
-        }
+        String service = challenge.parameter("service");
         List<String> scopes = exchange.scopes().isEmpty() && challenge.parameter("scope") != null
                 ? List.of(challenge.parameter("scope")) : exchange.scopes();
-        for (String scope : scopes) {
-            query.append(query.length() > 0 ? "&" : "").append("scope=").append(encode(scope));
-        }
-        URI uri = URI.create(realm + (query.length() > 0 ? (realm.contains("?") ? "&" : "?") + query : ""));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(1)).GET()
-                .header("User-Agent", "registry-steps");
-        credential.ifPresent(login -> request.header("Authorization", basic(login)));
-        String action = "get a token for " + registry + " from " + uri.getScheme() + "://" + uri.getAuthority() + uri.getPath();
+        boolean refresh = login.isPresent() && login.get().kind() == Credential.Kind.IDENTITY_TOKEN;
+        HttpUriRequestBase request = refresh ? refreshGrant(realm, service, scopes, login.get().secret())
+                : tokenQuery(realm, service, scopes, login);
+        URI uri;
         try {
-            HttpResponse<byte[]> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (answer.statusCode() == 401 || answer.statusCode() == 403) {
-                throw credential.isPresent()
-                        ? RegistryException.of(action + " (the login for " + registry + " was refused: check the user name and password)",
-                                answer.statusCode(), new String(answer.body(), StandardCharsets.UTF_8))
+            uri = request.getUri();
+        } catch (java.net.URISyntaxException e) {
+            throw new RegistryException("the Bearer challenge's realm is not a URL", 401);
+        }
+        String action = "get a token for " + registry + " from " + uri.getScheme() + "://" + uri.getAuthority() + uri.getPath();
+        try (HttpReply answer = requests.execute(uri, request)) {
+            byte[] body = answer.body().readAllBytes();
+            if (answer.status() == 401 || answer.status() == 403 || refresh && answer.status() == 400) {
+                throw login.isPresent()
+                        ? RegistryException.of(action + " (the login for " + registry + " was refused: check the "
+                                + (refresh ? "identity token" : "user name and password") + ")",
+                                answer.status(), new String(body, StandardCharsets.UTF_8))
                         : notLoggedIn(action);
             }
-            if (answer.statusCode() != 200) {
-                throw RegistryException.of(action, answer.statusCode(), new String(answer.body(), StandardCharsets.UTF_8));
+            if (answer.status() != 200) {
+                throw RegistryException.of(action, answer.status(), new String(body, StandardCharsets.UTF_8));
             }
-            JsonNode body = JSON.readTree(answer.body());
-            String token = body.hasNonNull("token") ? body.get("token").asText() : body.path("access_token").asText(null);
+            JsonNode json = JSON.readTree(body);
+            String token = json.hasNonNull("token") ? json.get("token").asText() : json.path("access_token").asText(null);
             if (token == null || token.isEmpty()) {
-                throw new RegistryException(action + ": the answer holds no token", answer.statusCode());
+                throw new RegistryException(action + ": the answer holds no token", answer.status());
             }
             return token;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RegistryException(action + ": interrupted", 0);
         } catch (RegistryException e) {
             throw e;
         } catch (IOException e) {
@@ -195,20 +236,50 @@ final class RegistryConnection {
         }
     }
 
+    /** Docker's token GET: {@code ?service=S&scope=A&scope=B}, with Basic credentials when there is a login. */
+    private static HttpUriRequestBase tokenQuery(String realm, String service, List<String> scopes, Optional<Credential> login) {
+        StringBuilder query = new StringBuilder();
+        if (service != null) {
+            query.append("service=").append(encode(service));
+        }
+        for (String scope : scopes) {
+            query.append(query.length() > 0 ? "&" : "").append("scope=").append(encode(scope));
+        }
+        URI uri = URI.create(realm + (query.length() > 0 ? (realm.contains("?") ? "&" : "?") + query : ""));
+        HttpUriRequestBase request = new HttpUriRequestBase("GET", uri);
+        login.ifPresent(credential -> request.setHeader("Authorization", basic(credential)));
+        return request;
+    }
+
+    /** Docker's OAuth POST for an identity token: {@code grant_type=refresh_token}, the scopes space-separated. */
+    private static HttpUriRequestBase refreshGrant(String realm, String service, List<String> scopes, String refreshToken) {
+        StringBuilder form = new StringBuilder("grant_type=refresh_token&client_id=registry-steps&refresh_token=")
+                .append(encode(refreshToken));
+        if (service != null) {
+            form.append("&service=").append(encode(service));
+        }
+        if (!scopes.isEmpty()) {
+            form.append("&scope=").append(encode(String.join(" ", scopes)));
+        }
+        HttpUriRequestBase request = new HttpUriRequestBase("POST", URI.create(realm));
+        request.setEntity(new StringEntity(form.toString(), ContentType.APPLICATION_FORM_URLENCODED));
+        return request;
+    }
+
     private RegistryException notLoggedIn(String action) {
         return new RegistryException(action + ": status 401: " + registry
                 + " needs a login; give credentials for it", 401);
     }
 
-    private static RegistryException failure(Exchange exchange, HttpResponse<InputStream> response) {
+    private static RegistryException failure(Exchange exchange, HttpReply response) {
         String body;
-        try (InputStream in = response.body()) {
+        try (response; InputStream in = response.body()) {
             body = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
         } catch (IOException e) {
             body = "";
         }
-        String hint = response.statusCode() == 401 ? " (the login was refused: check the credentials for this registry)" : "";
-        return RegistryException.of(exchange.action() + hint, response.statusCode(), body);
+        String hint = response.status() == 401 ? " (the login was refused: check the credentials for this registry)" : "";
+        return RegistryException.of(exchange.action() + hint, response.status(), body);
     }
 
     /** Docker's rule: HTTPS, except loopback and insecure registries that turn out not to speak TLS. */
@@ -222,9 +293,13 @@ final class RegistryConnection {
         if (!plainHttpAllowed) {
             return base = https;
         }
-        try {
-            discard(http.send(HttpRequest.newBuilder(https.resolve("/v2/")).timeout(TLS_PROBE_TIMEOUT).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream()));
+        int timeout = (int) TLS_PROBE_TIMEOUT.toMillis();
+        try (Socket plain = new Socket()) {
+            plain.connect(new InetSocketAddress(https.getHost(), https.getPort() < 0 ? 443 : https.getPort()), timeout);
+            plain.setSoTimeout(timeout);
+            try (SSLSocket tls = (SSLSocket) tlsContext.getSocketFactory().createSocket(plain, https.getHost(), https.getPort(), false)) {
+                tls.startHandshake();
+            }
             return base = https;
         } catch (IOException e) {
             if (untrustedCertificate(e)) {
@@ -233,9 +308,6 @@ final class RegistryConnection {
             }
             // no TLS there (handshake refused, connection reset or silence): Docker falls back to plain HTTP too
             return base = URI.create("http://" + host + "/");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RegistryException("reach " + registry + ": interrupted", 0);
         }
     }
 
@@ -280,8 +352,8 @@ final class RegistryConnection {
         return FIRST_BACKOFF.multipliedBy(1L << Math.min(attempt - 1, 4));
     }
 
-    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").flatMap(value -> {
+    private static Optional<Duration> retryAfter(HttpReply response) {
+        return response.header("Retry-After").flatMap(value -> {
             try {
                 Duration wait = Duration.ofSeconds(Long.parseLong(value.strip()));
                 return Optional.of(wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait);
@@ -297,14 +369,6 @@ final class RegistryConnection {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RegistryException("interrupted while waiting to retry", 0);
-        }
-    }
-
-    static void discard(HttpResponse<InputStream> response) {
-        try (InputStream in = response.body()) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        } catch (IOException e) {
-            // the response is dropped either way
         }
     }
 }

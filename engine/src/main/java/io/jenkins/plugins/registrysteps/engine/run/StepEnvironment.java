@@ -8,24 +8,36 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The environment of a step's container: Codeship's build variables, then the service's {@code environment}, then
- * its {@code env_file}s, each later one winning.
+ * The environment of a step's container, each later source winning over the earlier ones:
+ * <ol>
+ * <li>Codeship's build variables ({@code CI_BRANCH}, ...);</li>
+ * <li>the service's {@code environment}, then its {@code env_file}s in order;</li>
+ * <li>the service's {@code encrypted_environment} values, then its {@code encrypted_env_file}s in order;</li>
+ * <li>the step's own {@code encrypted_env_file}s (inherited from its groups).</li>
+ * </ol>
+ * Plain before encrypted, inline before files, service before step: the more specific and the more secret source wins.
+ * Codeship does not document an order; this one keeps a variable that is set twice predictable.
  */
 final class StepEnvironment {
 
     private StepEnvironment() {
     }
 
-    static Map<String, String> of(BuildContext context, Service service, Path projectFolder, Map<String, String> host)
-            throws IOException {
+    static Map<String, String> of(BuildContext context, Service service, List<Located<String>> stepEncryptedEnvFiles,
+            Path projectFolder, RunOptions options) throws IOException {
         Map<String, String> env = new LinkedHashMap<>(build(context));
-        env.putAll(resolved(service.environment(), host));
+        env.putAll(resolved(service.environment(), options.hostEnvironment()));
         for (Located<String> file : service.envFiles()) {
-            env.putAll(envFile(projectFolder.resolve(file.value()), file));
+            env.putAll(parse(Files.readString(existing(projectFolder, file, "env_file"), StandardCharsets.UTF_8)));
         }
+        EncryptedVariables encrypted = new EncryptedVariables(projectFolder, options);
+        env.putAll(encrypted.inline(service.encryptedEnvironment(), "encrypted_environment of service " + service.nameText()));
+        env.putAll(encrypted.files(service.encryptedEnvFiles(), "encrypted_env_file"));
+        env.putAll(encrypted.files(stepEncryptedEnvFiles, "encrypted_env_file"));
         return env;
     }
 
@@ -61,13 +73,19 @@ final class StepEnvironment {
         return env;
     }
 
-    /** {@code NAME=value} lines; blank lines and {@code #} comments are skipped, as docker-compose does. */
-    private static Map<String, String> envFile(Path file, Located<String> where) throws IOException {
-        Map<String, String> env = new LinkedHashMap<>();
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(where.position() + ": env_file " + where.value() + " does not exist (looked at " + file + ")");
+    /** A file named in the services or steps file, relative to the project folder; a missing one names its field. */
+    static Path existing(Path projectFolder, Located<String> file, String field) throws IOException {
+        Path path = projectFolder.resolve(file.value());
+        if (!Files.isRegularFile(path)) {
+            throw new IOException(file.position() + ": " + field + " " + file.value() + " does not exist (looked at " + path + ")");
         }
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        return path;
+    }
+
+    /** {@code NAME=value} lines; blank lines and {@code #} comments are skipped, as docker-compose does. */
+    static Map<String, String> parse(String content) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String line : content.split("\\R")) {
             String trimmed = line.strip();
             if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                 continue;

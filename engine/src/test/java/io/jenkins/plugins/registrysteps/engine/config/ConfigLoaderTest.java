@@ -64,7 +64,7 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("no services file in " + dir.toAbsolutePath().normalize()
                         + ": looked for codeship-services.yml, codeship-services.yaml")
-                .hasMessageContaining("name one with --steps");
+                .hasMessageContaining("give the steps file's path (--steps on the command line, steps: in a Jenkins step)");
     }
 
     @Test

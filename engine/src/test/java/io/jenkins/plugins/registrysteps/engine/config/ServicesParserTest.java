@@ -65,6 +65,17 @@ class ServicesParserTest {
     }
 
     @Test
+    void inlineEncryptedValuesTakeTextOrList() throws ConfigException {
+        Service single = app("app:\n  build:\n    encrypted_args: 8rD1P1xO1CwB4L99JBqnvoSOX+1wimf9qwHXATc9foasPtU6Sw==\n"
+                + "  encrypted_environment: OBbt1ZLGkLdI==\n");
+        assertThat(single.build().encryptedArgs()).extracting(Located::value)
+                .containsExactly("8rD1P1xO1CwB4L99JBqnvoSOX+1wimf9qwHXATc9foasPtU6Sw==");
+        assertThat(single.encryptedEnvironment()).extracting(Located::value).containsExactly("OBbt1ZLGkLdI==");
+        Service list = app("app:\n  image: busybox\n  encrypted_environment:\n    - first==\n    - |\n      codeship:v2\n      c2Vjb25k\n");
+        assertThat(list.encryptedEnvironment()).extracting(Located::value).containsExactly("first==", "codeship:v2\nc2Vjb25k\n");
+    }
+
+    @Test
     void everyValueKnowsItsLineAndColumn() throws ConfigException {
         Service app = app("app:\n  image: busybox\n  working_dir: /src\n  volumes:\n    - ./a:/a\n");
         assertThat(app.name().position()).hasToString("codeship-services.yml:1:1");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.registrysteps.engine.config.ConfigException;
+import io.jenkins.plugins.registrysteps.engine.config.Located;
 import io.jenkins.plugins.registrysteps.engine.config.Pair;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -35,6 +36,26 @@ class PlannerTest {
             }
         }
         return names;
+    }
+
+    @Test
+    void standInRegistryTakesThePushesOfTheRegistryItReplacesOnly() throws Exception {
+        Plan plan = plan("""
+                - type: parallel
+                  steps:
+                    - service: app
+                      type: push
+                      image_name: localhost:5000/demo/app
+                      image_tag: "{{ .Branch }}"
+                      registry: localhost:5000
+                    - service: app
+                      type: push
+                      image_name: quay.io/team/app
+                """, "master").withRegistry("localhost:5000", "127.0.0.1:41000");
+        List<PlanStep> pushes = ((StepGroup) plan.steps().get(0)).steps();
+        assertThat(((PushStep) pushes.get(0)).image().toString()).isEqualTo("127.0.0.1:41000/demo/app:master");
+        assertThat(((PushStep) pushes.get(0)).registry()).isEqualTo("127.0.0.1:41000");
+        assertThat(((PushStep) pushes.get(1)).image().toString()).isEqualTo("quay.io/team/app:latest");
     }
 
     @Test
@@ -183,5 +204,43 @@ class PlannerTest {
         StepGroup group = (StepGroup) plan.steps().get(0);
         assertThat(((RunStep) group.steps().get(0)).login().encryptedDockercfgPath().value()).isEqualTo("group.encrypted");
         assertThat(((RunStep) group.steps().get(1)).login().dockercfgService().value()).isEqualTo("foo");
+    }
+
+    @Test
+    void registryContextsAreInheritedWithTheDockercfgAndAStepsOwnWin() throws ConfigException {
+        Plan plan = plan("""
+                - type: serial
+                  encrypted_dockercfg_path: group.encrypted
+                  registry_contexts:
+                    - second-dockerhub
+                    - production-azure
+                  steps:
+                    - name: a
+                      service: app
+                      command: ls
+                    - name: b
+                      service: app
+                      command: ls
+                      registry_context: staging-gcr
+                """, "master");
+        StepGroup group = (StepGroup) plan.steps().get(0);
+        LoginSource a = ((RunStep) group.steps().get(0)).login();
+        LoginSource b = ((RunStep) group.steps().get(1)).login();
+        assertThat(a.registryContexts()).extracting(Located::value).containsExactly("second-dockerhub", "production-azure");
+        assertThat(b.registryContexts()).extracting(Located::value).containsExactly("staging-gcr");
+        assertThat(b.encryptedDockercfgPath().value()).isEqualTo("group.encrypted");
+    }
+
+    @Test
+    void registryContextAndContextsTogetherAreAnError() {
+        assertThatThrownBy(() -> plan("""
+                - name: a
+                  service: app
+                  command: ls
+                  registry_context: one
+                  registry_contexts: [two]
+                """, "master"))
+                .hasMessage("codeship-steps.yml:5:3: error: a step takes \"registry_context\" or \"registry_contexts\", not both: "
+                        + "keep one");
     }
 }

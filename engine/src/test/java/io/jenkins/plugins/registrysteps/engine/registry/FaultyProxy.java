@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -22,7 +23,8 @@ import java.util.function.Predicate;
  */
 final class FaultyProxy implements AutoCloseable {
 
-    enum Fault { UNAVAILABLE, SERVER_ERROR, DROP }
+    /** STALL takes the request and never answers, until the proxy closes. */
+    enum Fault { UNAVAILABLE, SERVER_ERROR, DROP, STALL }
 
     private static final Set<String> HOP_HEADERS = Set.of("host", "connection", "content-length", "transfer-encoding",
             "expect", "upgrade", "keep-alive");
@@ -34,6 +36,7 @@ final class FaultyProxy implements AutoCloseable {
     private final Fault fault;
     private final AtomicInteger faultsLeft;
     private final AtomicInteger faultsServed = new AtomicInteger();
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     /** @param matches on {@code "METHOD /path"} of each request */
     FaultyProxy(URI target, Predicate<String> matches, Fault fault, int times) throws IOException {
@@ -78,6 +81,13 @@ final class FaultyProxy implements AutoCloseable {
                 exchange.sendResponseHeaders(503, -1);
             }
             case SERVER_ERROR -> exchange.sendResponseHeaders(500, -1);
+            case STALL -> {
+                try {
+                    closed.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             default -> exchange.getHttpContext().getServer();
         }
         if (fault == Fault.DROP) {
@@ -120,6 +130,7 @@ final class FaultyProxy implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
     }
 }

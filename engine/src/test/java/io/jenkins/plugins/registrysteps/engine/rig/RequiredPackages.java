@@ -1,5 +1,8 @@
 package io.jenkins.plugins.registrysteps.engine.rig;
 
+import io.jenkins.plugins.registrysteps.engine.local.BusyboxImage;
+import io.jenkins.plugins.registrysteps.engine.local.LocalDockerd;
+import io.jenkins.plugins.registrysteps.engine.local.LocalRegistry;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
@@ -14,12 +17,12 @@ final class RequiredPackages {
 
     static final String INSTALL = "apt-get update && apt-get install -y docker.io docker-registry busybox-static";
 
-    static final Path DOCKERD = Path.of("/usr/sbin/dockerd");
+    static final Path DOCKERD = LocalDockerd.DOCKERD;
     static final Path CONTAINERD = Path.of("/usr/bin/containerd");
     // the package's CLI by full path: PATH may hold another docker client (this machine has one in /usr/local/bin)
     static final Path DOCKER = Path.of("/usr/bin/docker");
-    static final Path REGISTRY = Path.of("/usr/bin/docker-registry");
-    static final Path BUSYBOX = Path.of("/bin/busybox");
+    static final Path REGISTRY = LocalRegistry.REGISTRY;
+    static final Path BUSYBOX = BusyboxImage.BUSYBOX;
 
     private RequiredPackages() {
     }

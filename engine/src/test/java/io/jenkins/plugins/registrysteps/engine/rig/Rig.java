@@ -1,5 +1,11 @@
 package io.jenkins.plugins.registrysteps.engine.rig;
 
+import io.jenkins.plugins.registrysteps.engine.docker.DockerDaemon;
+import io.jenkins.plugins.registrysteps.engine.docker.DockerEndpoint;
+import io.jenkins.plugins.registrysteps.engine.local.BusyboxImage;
+import io.jenkins.plugins.registrysteps.engine.local.LocalDockerd;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -32,7 +38,7 @@ public final class Rig implements AutoCloseable {
     private static RuntimeException sharedFailure;
 
     private final RigDir dir;
-    private final DockerDaemon daemon; // null when DOCKER_HOST names an outside daemon
+    private final LocalDockerd daemon; // null when DOCKER_HOST names an outside daemon
     private final String dockerHost;
     private final Map<String, String> dockerEnv;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -40,7 +46,7 @@ public final class Rig implements AutoCloseable {
     private RigCa ca;
     private boolean closed;
 
-    private Rig(RigDir dir, DockerDaemon daemon, String dockerHost) {
+    private Rig(RigDir dir, LocalDockerd daemon, String dockerHost) {
         this.dir = dir;
         this.daemon = daemon;
         this.dockerHost = dockerHost;
@@ -84,7 +90,7 @@ public final class Rig implements AutoCloseable {
         RigDir dir = RigDir.create();
         Rig rig = null;
         try {
-            DockerDaemon daemon = ownDaemon ? DockerDaemon.start(dir.dir("docker")) : null;
+            LocalDockerd daemon = ownDaemon ? LocalDockerd.start(dir.dir("docker")) : null;
             rig = new Rig(dir, daemon, ownDaemon ? daemon.host() : outside);
             Runtime.getRuntime().addShutdownHook(new Thread(rig::close, "registry-steps-rig-shutdown"));
             if (!ownDaemon) {
@@ -133,10 +139,14 @@ public final class Rig implements AutoCloseable {
         return Command.run(argv, dockerEnv, DOCKER_TIMEOUT);
     }
 
-    /** The busybox base image, imported into the daemon on first call: {@value BaseImage#NAME}. */
+    /** The busybox base image, built in the daemon on first call: {@value BusyboxImage#NAME}. */
     public synchronized String baseImage() {
         if (baseImage == null) {
-            baseImage = BaseImage.ensure(this, dir.dir("base-image"));
+            try (DockerDaemon docker = DockerDaemon.connect(DockerEndpoint.fromEnvironment(dockerEnv, dir()))) {
+                baseImage = BusyboxImage.ensure(docker, dir.dir("base-image"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot make the base image " + BusyboxImage.NAME, e);
+            }
         }
         return baseImage;
     }

@@ -1,17 +1,12 @@
 package io.jenkins.plugins.registrysteps.engine.rig;
 
+import io.jenkins.plugins.registrysteps.engine.local.LocalRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,38 +22,31 @@ public final class RigRegistry implements AutoCloseable {
     /** The realm of an htpasswd registry's {@code WWW-Authenticate: Basic} challenge. */
     public static final String HTPASSWD_REALM = "rig-registry";
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
-    private static final int PORT_ATTEMPTS = 3;
-
-    private final String name;
-    private final int port;
+    private final LocalRegistry server;
     private final Path dir;
-    private final ServerProcess process;
     private final RigCa ca; // null for plain HTTP
     private final Consumer<RigRegistry> onClose;
     private boolean closed;
 
-    private RigRegistry(String name, int port, Path dir, ServerProcess process, RigCa ca, Consumer<RigRegistry> onClose) {
-        this.name = name;
-        this.port = port;
+    private RigRegistry(LocalRegistry server, Path dir, RigCa ca, Consumer<RigRegistry> onClose) {
+        this.server = server;
         this.dir = dir;
-        this.process = process;
         this.ca = ca;
         this.onClose = onClose;
     }
 
     /** "127.0.0.1:PORT", the form image references and docker login use. */
     public String host() {
-        return "127.0.0.1:" + port;
+        return server.host();
     }
 
     public int port() {
-        return port;
+        return server.port();
     }
 
     /** "http://127.0.0.1:PORT", or "https://..." with {@link Builder#tls()}; without a trailing slash. */
     public URI url() {
-        return URI.create((ca == null ? "http://" : "https://") + host());
+        return server.url();
     }
 
     /** The PEM certificate of the CA that signed this registry's certificate (for 127.0.0.1 and localhost). */
@@ -89,7 +77,7 @@ public final class RigRegistry implements AutoCloseable {
 
     /** The registry's own (application) log, for diagnosing failures. */
     public Path log() {
-        return process.log();
+        return server.process().log();
     }
 
     /** Stops this registry now (it is otherwise stopped with the rig); idempotent. */
@@ -99,13 +87,13 @@ public final class RigRegistry implements AutoCloseable {
             return;
         }
         closed = true;
-        process.stop();
+        server.close();
         onClose.accept(this);
     }
 
     @Override
     public String toString() {
-        return "registry " + name + " at " + host() + " (pid " + process.pid() + ")";
+        return server.toString();
     }
 
     /** Options for a registry; obtain one from {@link Rig#registry()}. */
@@ -184,38 +172,11 @@ public final class RigRegistry implements AutoCloseable {
             RigCa ca = tls ? rigCa.get() : null;
             String tlsSection = ca == null ? "" : tlsSection(dir, ca);
             Path htpasswdFile = htpasswd.isEmpty() ? null : HtpasswdFile.write(dir.resolve("htpasswd"), htpasswd);
-            IllegalStateException failure = null;
-            // a free port may be taken between probing and binding: retry on a new one
-            for (int attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
-                int port = freePort();
-                RigRegistry registry = launch(dir, port, tlsSection + authSection(port, htpasswdFile), ca);
-                try {
-                    registry.awaitV2();
-                    onStart.accept(registry);
-                    return registry;
-                } catch (IllegalStateException e) {
-                    registry.process.stop();
-                    failure = e;
-                    if (!ServerProcess.tail(registry.log(), 20).contains("address already in use")) {
-                        break;
-                    }
-                }
-            }
-            throw failure;
-        }
-
-        private RigRegistry launch(Path dir, int port, String settings, RigCa ca) {
-            Path config = dir.resolve("config-" + port + ".yml");
-            try {
-                Files.writeString(config, config(dir.resolve("storage"), port) + settings);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            // distribution writes the access log to stdout and its own log to stderr
-            ServerProcess process = ServerProcess.start(name + ":" + port,
-                    List.of(RequiredPackages.REGISTRY.toString(), "serve", config.toString()),
-                    Map.of(), dir.resolve("access.log"), dir.resolve("registry.log"));
-            return new RigRegistry(name, port, dir, process, ca, onClose);
+            LocalRegistry server = LocalRegistry.start(dir, name, deleteEnabled,
+                    port -> tlsSection + authSection(port, htpasswdFile), ca == null ? null : ca.clientContext());
+            RigRegistry registry = new RigRegistry(server, dir, ca, onClose);
+            onStart.accept(registry);
+            return registry;
         }
 
         /** The top-level auth section; the token service is the registry's host, so it names the port. */
@@ -251,77 +212,5 @@ public final class RigRegistry implements AutoCloseable {
                     """.formatted(server.writeCertificate(dir.resolve("tls.crt")), server.writeKey(dir.resolve("tls.key")));
         }
 
-        /**
-         * No http.debug section: the debug/metrics listener stays off, so 127.0.0.1:PORT is the only listener.
-         * Ends inside the http section, so a TLS section can follow.
-         */
-        private String config(Path storage, int port) {
-            return """
-                    version: 0.1
-                    log:
-                      level: info
-                      formatter: text
-                      accesslog:
-                        disabled: false
-                    storage:
-                      filesystem:
-                        rootdirectory: %s
-                      delete:
-                        enabled: %s
-                      maintenance:
-                        uploadpurging:
-                          enabled: false
-                    http:
-                      addr: 127.0.0.1:%d
-                      secret: registry-steps-rig-not-a-secret
-                      headers:
-                        X-Content-Type-Options: [nosniff]
-                    """.formatted(storage, deleteEnabled, port);
-        }
-    }
-
-    private void awaitV2() {
-        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
-        if (ca != null) {
-            client.sslContext(ca.clientContext());
-        }
-        HttpClient http = client.build();
-        HttpRequest request = HttpRequest.newBuilder(url().resolve("/v2/")).timeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        String last = "no answer yet";
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(this + " exited while starting; last lines of " + log() + ":\n"
-                        + process.logTail(30));
-            }
-            try {
-                HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200 || response.statusCode() == 401) {
-                    return;
-                }
-                last = "HTTP " + response.statusCode();
-            } catch (IOException e) {
-                last = e.toString();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + this, e);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + this, e);
-            }
-        }
-        throw new IllegalStateException(this + " did not answer GET /v2/ within " + START_TIMEOUT + " (last: " + last
-                + "); last lines of " + log() + ":\n" + process.logTail(30));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port on 127.0.0.1", e);
-        }
     }
 }

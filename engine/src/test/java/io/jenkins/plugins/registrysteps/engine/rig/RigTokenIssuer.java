@@ -32,7 +32,10 @@ import java.util.function.Supplier;
  * with {@link RigRegistry.Builder#tokenAuth(RigTokenIssuer)}. {@code GET /token?service=S&scope=repository:NAME:pull,push}
  * with optional Basic credentials answers {@code {"token", "access_token", "expires_in", "issued_at"}}.
  * Configured users get every action they ask for; anonymous callers get {@code pull} only with
- * {@link Builder#anonymousPull()}, otherwise a token without access; a wrong password gets 401.
+ * {@link Builder#anonymousPull()}, otherwise a token without access; a wrong password gets 401. {@code POST /token}
+ * takes the OAuth refresh-token grant the docker CLI and daemon send for an identity token
+ * ({@code grant_type=refresh_token&refresh_token=T&service=S&scope=A B}), for tokens given with
+ * {@link Builder#refreshToken(String, String)}; an unknown one gets 401.
  */
 public final class RigTokenIssuer implements AutoCloseable {
 
@@ -53,6 +56,7 @@ public final class RigTokenIssuer implements AutoCloseable {
     private final Path caCertificate;
     private final TokenSigner signer;
     private final Map<String, String> passwords;
+    private final Map<String, String> refreshTokens;
     private final boolean anonymousPull;
     private final Duration lifetime;
     private final Consumer<RigTokenIssuer> onClose;
@@ -67,6 +71,7 @@ public final class RigTokenIssuer implements AutoCloseable {
         this.caCertificate = caCertificate;
         this.signer = new TokenSigner(signingKey, ISSUER);
         this.passwords = Map.copyOf(options.passwords);
+        this.refreshTokens = Map.copyOf(options.refreshTokens);
         this.anonymousPull = options.anonymousPull;
         this.lifetime = options.lifetime;
         this.onClose = options.onClose;
@@ -103,26 +108,24 @@ public final class RigTokenIssuer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (!"GET".equals(exchange.getRequestMethod())) {
-                exchange.getResponseHeaders().set("Allow", "GET");
-                respond(exchange, 405, error("UNSUPPORTED", "only GET is supported"));
+            boolean post = "POST".equals(exchange.getRequestMethod());
+            if (!post && !"GET".equals(exchange.getRequestMethod())) {
+                exchange.getResponseHeaders().set("Allow", "GET, POST");
+                respond(exchange, 405, error("UNSUPPORTED", "only GET and POST are supported"));
                 return;
             }
-            Map<String, List<String>> query = query(exchange.getRequestURI().getRawQuery());
+            Map<String, List<String>> query = query(post
+                    ? new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
+                    : exchange.getRequestURI().getRawQuery());
             String service = query.getOrDefault("service", List.of("")).get(0);
             List<String> scopes = query.getOrDefault("scope", List.of()).stream()
                     .flatMap(s -> Arrays.stream(s.split(" "))).filter(s -> !s.isEmpty()).toList();
-            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            String user = "";
-            if (authorization != null) {
-                String[] credentials = basicCredentials(authorization);
-                if (credentials == null || !credentials[1].equals(passwords.get(credentials[0]))) {
-                    requests.add(new Request(credentials == null ? "" : credentials[0], service, scopes, 401));
-                    exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"" + BASIC_REALM + "\"");
-                    respond(exchange, 401, error("UNAUTHORIZED", "incorrect username or password"));
-                    return;
-                }
-                user = credentials[0];
+            String user = post ? refreshGrantUser(query) : basicUser(exchange.getRequestHeaders().getFirst("Authorization"));
+            if (user == null) {
+                requests.add(new Request(post ? "" : claimedUser(exchange), service, scopes, 401));
+                exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"" + BASIC_REALM + "\"");
+                respond(exchange, 401, error("UNAUTHORIZED", post ? "invalid refresh token" : "incorrect username or password"));
+                return;
             }
             if (service.isEmpty()) {
                 requests.add(new Request(user, service, scopes, 400));
@@ -151,6 +154,29 @@ public final class RigTokenIssuer implements AutoCloseable {
             requests.add(new Request(user, service, scopes, 200));
             respond(exchange, 200, JSON.writeValueAsBytes(body));
         }
+    }
+
+    /** The user a Basic header proves ("" without one); null when the header is malformed or the password wrong. */
+    private String basicUser(String authorization) {
+        if (authorization == null) {
+            return "";
+        }
+        String[] credentials = basicCredentials(authorization);
+        return credentials != null && credentials[1].equals(passwords.get(credentials[0])) ? credentials[0] : null;
+    }
+
+    private static String claimedUser(HttpExchange exchange) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        String[] credentials = authorization == null ? null : basicCredentials(authorization);
+        return credentials == null ? "" : credentials[0];
+    }
+
+    /** The user a refresh-token grant stands for; null for another grant or an unknown token. */
+    private String refreshGrantUser(Map<String, List<String>> form) {
+        if (!List.of("refresh_token").equals(form.get("grant_type"))) {
+            return null;
+        }
+        return refreshTokens.get(form.getOrDefault("refresh_token", List.of("")).get(0));
     }
 
     /** The access a scope {@code TYPE:NAME:ACTIONS} earns; null when malformed. Names may hold colons, actions not. */
@@ -206,7 +232,10 @@ public final class RigTokenIssuer implements AutoCloseable {
     }
 
     private static byte[] error(String code, String message) throws IOException {
-        return JSON.writeValueAsBytes(Map.of("errors", List.of(Map.of("code", code, "message", message))));
+        Map<String, String> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("message", message);
+        return JSON.writeValueAsBytes(Map.of("errors", List.of(error)));
     }
 
     private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
@@ -239,6 +268,7 @@ public final class RigTokenIssuer implements AutoCloseable {
         private final Consumer<RigTokenIssuer> onStart;
         private final Consumer<RigTokenIssuer> onClose;
         private final Map<String, String> passwords = new LinkedHashMap<>();
+        private final Map<String, String> refreshTokens = new LinkedHashMap<>();
         private boolean anonymousPull;
         private Duration lifetime = Duration.ofMinutes(5);
         private boolean tls;
@@ -256,6 +286,12 @@ public final class RigTokenIssuer implements AutoCloseable {
                 throw new IllegalArgumentException("a user name must be non-empty and free of ':'");
             }
             passwords.put(name, password);
+            return this;
+        }
+
+        /** An identity (OAuth refresh) token standing for {@code user}, who gets every action asked for. */
+        public Builder refreshToken(String token, String user) {
+            refreshTokens.put(token, user);
             return this;
         }
 

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.registrysteps.engine.rig;
+package io.jenkins.plugins.registrysteps.engine.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A long-running server started by the rig, its output going to files, stopped by pid. */
-final class ServerProcess {
+/** A long-running server (dockerd, a registry) started for the demo or the test rig, its output going to files, stopped by pid. */
+public final class ServerProcess {
 
-    static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    public static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     private final String name;
     private final Process process;
@@ -26,7 +26,7 @@ final class ServerProcess {
     }
 
     /** Starts argv with stdout to {@code stdout} and stderr to {@code log} (the same file when equal). */
-    static ServerProcess start(String name, List<String> argv, Map<String, String> env, Path stdout, Path log) {
+    public static ServerProcess start(String name, List<String> argv, Map<String, String> env, Path stdout, Path log) {
         ProcessBuilder pb = new ProcessBuilder(argv);
         pb.environment().putAll(env);
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
@@ -43,25 +43,25 @@ final class ServerProcess {
         }
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
     /** SIGTERM, then SIGKILL once the grace period is over; waits for the exit either way. */
-    void stop() {
+    public void stop() {
         stop(process.toHandle(), STOP_GRACE);
     }
 
     /** Stops any process by its handle: TERM, wait up to {@code grace}, then KILL. */
-    static void stop(ProcessHandle handle, Duration grace) {
+    public static void stop(ProcessHandle handle, Duration grace) {
         if (!handle.isAlive()) {
             return;
         }
@@ -87,11 +87,11 @@ final class ServerProcess {
     }
 
     /** The last lines of the log, for exception messages. */
-    String logTail(int lines) {
+    public String logTail(int lines) {
         return tail(log, lines);
     }
 
-    static String tail(Path file, int lines) {
+    public static String tail(Path file, int lines) {
         try {
             if (!Files.exists(file)) {
                 return "(no " + file + ")";

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.registrysteps.engine.rig;
+package io.jenkins.plugins.registrysteps.engine.local;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,8 +16,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A private dockerd (with the containerd it manages) listening only on a unix socket in the rig's folder. */
-final class DockerDaemon {
+/**
+ * A private dockerd (with the containerd it manages) listening only on a unix socket in a folder of its own, for the
+ * demo and the test rig. It changes nothing on the host: vfs storage, no bridge, no iptables, no ip_forward, and a
+ * config file of its own.
+ */
+public final class LocalDockerd {
+
+    /** The daemon of Debian's docker.io package. */
+    public static final Path DOCKERD = Path.of("/usr/sbin/dockerd");
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
@@ -25,13 +32,14 @@ final class DockerDaemon {
     private final Path socket;
     private final ServerProcess dockerd;
 
-    private DockerDaemon(Path dir, Path socket, ServerProcess dockerd) {
+    private LocalDockerd(Path dir, Path socket, ServerProcess dockerd) {
         this.dir = dir;
         this.socket = socket;
         this.dockerd = dockerd;
     }
 
-    static DockerDaemon start(Path dir) {
+    /** Starts dockerd with its socket, data and logs in {@code dir} (kept short: a socket path holds ~108 bytes). */
+    public static LocalDockerd start(Path dir) {
         Path socket = dir.resolve("docker.sock");
         Path config = dir.resolve("daemon.json");
         try {
@@ -40,7 +48,7 @@ final class DockerDaemon {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<String> argv = List.of(RequiredPackages.DOCKERD.toString(),
+        List<String> argv = List.of(DOCKERD.toString(),
                 "--config-file=" + config,
                 "--data-root=" + dir.resolve("data"),
                 "--exec-root=" + dir.resolve("exec"),
@@ -48,14 +56,14 @@ final class DockerDaemon {
                 "--host=unix://" + socket,
                 // vfs: works on any filesystem without overlay support in the kernel, at the cost of full copies
                 "--storage-driver=vfs",
-                // no bridge, no iptables, no ip_forward sysctl: the rig never touches the host's network
+                // no bridge, no iptables, no ip_forward sysctl: nothing here touches the host's network
                 "--bridge=none",
                 "--iptables=false",
                 "--ip-forward=false",
                 "--userland-proxy=false");
         Path log = dir.resolve("dockerd.log");
         ServerProcess dockerd = ServerProcess.start("dockerd", argv, Map.of(), log, log);
-        DockerDaemon daemon = new DockerDaemon(dir, socket, dockerd);
+        LocalDockerd daemon = new LocalDockerd(dir, socket, dockerd);
         try {
             daemon.awaitPing();
         } catch (RuntimeException e) {
@@ -65,11 +73,12 @@ final class DockerDaemon {
         return daemon;
     }
 
-    String host() {
+    /** {@code unix:///.../docker.sock} */
+    public String host() {
         return "unix://" + socket;
     }
 
-    Path log() {
+    public Path log() {
         return dockerd.log();
     }
 
@@ -112,8 +121,8 @@ final class DockerDaemon {
         }
     }
 
-    /** Stops dockerd, then whatever it started that outlived it (its containerd, shims) found by the rig's path. */
-    void stop() {
+    /** Stops dockerd, then whatever it started that outlived it (its containerd, shims) found by its folder's path. */
+    public void stop() {
         Optional<ProcessHandle> containerd = containerdPid().flatMap(ProcessHandle::of);
         dockerd.stop();
         containerd.ifPresent(h -> ServerProcess.stop(h, Duration.ofSeconds(10)));
@@ -131,7 +140,7 @@ final class DockerDaemon {
         }
     }
 
-    /** Processes whose command line names a path inside {@code dir}: only ever the rig's own daemon's children. */
+    /** Processes whose command line names a path inside {@code dir}: only ever this daemon's children. */
     private static List<ProcessHandle> processesMentioning(Path dir) {
         List<ProcessHandle> found = new ArrayList<>();
         byte[] needle = (dir.toString() + "/").getBytes(StandardCharsets.UTF_8);

@@ -1,0 +1,58 @@
+package io.jenkins.plugins.registrysteps.engine.auth;
+
+import io.jenkins.plugins.registrysteps.engine.registry.Credential;
+import java.util.Objects;
+
+/**
+ * A login given as settings: a fixed credential (GCR's is user {@code _json_key} with the service account's JSON key as
+ * password), ECR keys traded for a token, or a Google access token minted from a service-account key.
+ */
+public sealed interface LoginSpec {
+
+    /** A user name and password or token, used as given. */
+    record Fixed(Credential credential) implements LoginSpec {
+        public Fixed {
+            Objects.requireNonNull(credential, "credential");
+        }
+    }
+
+    /**
+     * Amazon ECR: Wercker's {@code aws-access-key}, {@code aws-secret-key}, {@code aws-region}, {@code aws-registry-id}.
+     * Without keys, AWS's default credential chain (environment, profile, instance role) is used.
+     *
+     * @param registryId the account id, or null for the caller's own registry
+     * @param endpoint the ECR API endpoint, or null for AWS's (tests point it at a loopback server)
+     */
+    record Ecr(String accessKey, String secretKey, String region, String registryId, String endpoint) implements LoginSpec {
+        public Ecr {
+            Objects.requireNonNull(region, "region");
+            if ((accessKey == null) != (secretKey == null)) {
+                throw new IllegalArgumentException("give both the AWS access key and secret key, or neither");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Ecr[" + (accessKey == null ? "default credentials" : accessKey) + ", " + region + ", " + registryId + "]";
+        }
+    }
+
+    /**
+     * Google GCR / Artifact Registry: an OAuth2 access token minted from a service-account JSON key (its
+     * {@code token_uri} is where the token is asked for), logged in as user {@code oauth2accesstoken}. Without a key,
+     * the run's {@code GOOGLE_APPLICATION_CREDENTIALS} file, else Google's Application Default Credentials are used.
+     *
+     * @param key the JSON key's text, or null for the default credentials
+     * @param source how messages name where the key came from, e.g. {@code key_file gcr-key.json}; never the key itself
+     */
+    record GoogleToken(String key, String source) implements LoginSpec {
+        public GoogleToken {
+            Objects.requireNonNull(source, "source");
+        }
+
+        @Override
+        public String toString() {
+            return "GoogleToken[" + source + "]";
+        }
+    }
+}

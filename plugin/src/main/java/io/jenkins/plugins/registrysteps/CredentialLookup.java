@@ -1,0 +1,139 @@
+package io.jenkins.plugins.registrysteps;
+
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
+import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
+import hudson.AbortException;
+import hudson.model.Item;
+import hudson.model.Queue;
+import hudson.model.Run;
+import hudson.model.queue.Tasks;
+import hudson.security.ACL;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.registrysteps.engine.crypt.CryptException;
+import io.jenkins.plugins.registrysteps.engine.crypt.JetKey;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.plaincredentials.FileCredentials;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+
+/**
+ * Jenkins credentials as the engine needs them, resolved on the controller for the build that uses them (as
+ * credentials-plugin asks consumers to): a registry login from username/password (Docker Hub, Quay robots, GCR's
+ * {@code _json_key}), or from a secret file or secret text holding a Docker config; the AES key from a secret file or
+ * secret text. Also the permission-checked drop-downs that list them.
+ */
+final class CredentialLookup {
+
+    /** What can hold a registry login. */
+    static final CredentialsMatcher LOGIN_TYPES = CredentialsMatchers.anyOf(
+            CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class),
+            CredentialsMatchers.instanceOf(FileCredentials.class),
+            CredentialsMatchers.instanceOf(StringCredentials.class));
+    /** What can hold the AES key of encrypted files. */
+    static final CredentialsMatcher KEY_TYPES = CredentialsMatchers.anyOf(
+            CredentialsMatchers.instanceOf(FileCredentials.class),
+            CredentialsMatchers.instanceOf(StringCredentials.class));
+
+    private CredentialLookup() {
+    }
+
+    /**
+     * The login(s) a credential gives: username/password for {@code registry}; a Docker config's entries for the
+     * registries it names.
+     */
+    static RegistryLogins logins(Run<?, ?> run, String credentialsId, String registry) throws IOException {
+        StandardCredentials credentials = find(run, credentialsId, registry, "a registry login");
+        RegistryLogins logins = new RegistryLogins();
+        if (credentials instanceof StandardUsernamePasswordCredentials login) {
+            logins.add(registry, login.getUsername(), login.getPassword().getPlainText());
+        } else if (credentials instanceof FileCredentials || credentials instanceof StringCredentials) {
+            byte[] config = content(credentials);
+            try {
+                logins.addAll(EngineBridge.dockerConfigLogins(config, "credentials '" + credentialsId + "'"));
+            } catch (IOException e) {
+                // a credential that holds no Docker config is the user's to fix: no stack trace in the build log
+                throw new AbortException(e.getMessage());
+            }
+        } else {
+            throw wrongType(credentialsId, credentials, "a registry login needs username/password, or a secret file or "
+                    + "secret text holding a Docker config");
+        }
+        return logins;
+    }
+
+    /**
+     * The project's AES key: the text of {@code codeship.aes}, checked here so a wrong credential fails before the agent
+     * is asked for anything.
+     */
+    static String key(Run<?, ?> run, String credentialsId) throws IOException {
+        StandardCredentials credentials = find(run, credentialsId, null, "the AES key");
+        if (!(credentials instanceof FileCredentials || credentials instanceof StringCredentials)) {
+            throw wrongType(credentialsId, credentials, "the AES key of encrypted files is a secret file (codeship.aes) "
+                    + "or secret text");
+        }
+        String text = new String(content(credentials), StandardCharsets.ISO_8859_1);
+        try {
+            JetKey.parse(text, keyName(credentialsId));
+        } catch (CryptException e) {
+            throw new AbortException(e.getMessage());
+        }
+        return text;
+    }
+
+    /** How errors name the key held by a credential. */
+    static String keyName(String credentialsId) {
+        return "credentials '" + credentialsId + "'";
+    }
+
+    /** The credentials a field may choose, shown only to those who may configure the item (or Jenkins, for none). */
+    static ListBoxModel items(Item item, String current, CredentialsMatcher types) {
+        StandardListBoxModel model = new StandardListBoxModel();
+        boolean allowed = item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER)
+                : item.hasPermission(Item.EXTENDED_READ) || item.hasPermission(CredentialsProvider.USE_ITEM);
+        if (!allowed) {
+            return model.includeCurrentValue(current);
+        }
+        return model.includeEmptyValue()
+                .includeMatchingAs(item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2,
+                        item, StandardCredentials.class, List.<DomainRequirement>of(), types)
+                .includeCurrentValue(current);
+    }
+
+    private static StandardCredentials find(Run<?, ?> run, String credentialsId, String registry, String purpose)
+            throws AbortException {
+        List<DomainRequirement> requirements = registry == null ? List.of()
+                : URIRequirementBuilder.fromUri("https://" + registry).build();
+        StandardCredentials credentials = CredentialsProvider.findCredentialById(credentialsId, StandardCredentials.class,
+                run, requirements);
+        if (credentials == null) {
+            throw new AbortException("no credentials '" + credentialsId + "' for " + purpose
+                    + (registry == null ? "" : " of " + registry) + " that this build may use: check the id, the "
+                    + "credentials' domain, and that the job can see them");
+        }
+        CredentialsProvider.track(run, credentials);
+        return credentials;
+    }
+
+    private static byte[] content(StandardCredentials credentials) throws IOException {
+        if (credentials instanceof StringCredentials text) {
+            return text.getSecret().getPlainText().getBytes(StandardCharsets.UTF_8);
+        }
+        try (InputStream in = ((FileCredentials) credentials).getContent()) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static AbortException wrongType(String credentialsId, StandardCredentials credentials, String expected) {
+        return new AbortException("credentials '" + credentialsId + "' are of the kind \""
+                + credentials.getDescriptor().getDisplayName() + "\": " + expected);
+    }
+}

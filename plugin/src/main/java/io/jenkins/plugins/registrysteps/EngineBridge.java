@@ -1,0 +1,153 @@
+package io.jenkins.plugins.registrysteps;
+
+import io.jenkins.plugins.registrysteps.engine.auth.DockerConfigFile;
+import io.jenkins.plugins.registrysteps.engine.auth.LoginResolver;
+import io.jenkins.plugins.registrysteps.engine.auth.Logins;
+import io.jenkins.plugins.registrysteps.engine.config.CodeshipConfig;
+import io.jenkins.plugins.registrysteps.engine.crypt.SecretMasker;
+import io.jenkins.plugins.registrysteps.engine.docker.DockerDaemon;
+import io.jenkins.plugins.registrysteps.engine.docker.DockerEndpoint;
+import io.jenkins.plugins.registrysteps.engine.docker.LineSink;
+import io.jenkins.plugins.registrysteps.engine.image.ImageReference;
+import io.jenkins.plugins.registrysteps.engine.plan.BuildContext;
+import io.jenkins.plugins.registrysteps.engine.plan.Plan;
+import io.jenkins.plugins.registrysteps.engine.registry.CopyResult;
+import io.jenkins.plugins.registrysteps.engine.registry.Credential;
+import io.jenkins.plugins.registrysteps.engine.registry.ImageConfigRewriter;
+import io.jenkins.plugins.registrysteps.engine.registry.ImageCopier;
+import io.jenkins.plugins.registrysteps.engine.registry.RegistryClient;
+import io.jenkins.plugins.registrysteps.engine.registry.Retagger;
+import io.jenkins.plugins.registrysteps.engine.run.ImagePusher;
+import io.jenkins.plugins.registrysteps.engine.run.RunListener;
+import io.jenkins.plugins.registrysteps.engine.run.RunOptions;
+import io.jenkins.plugins.registrysteps.engine.run.RunResult;
+import io.jenkins.plugins.registrysteps.engine.run.Runner;
+import io.jenkins.plugins.registrysteps.engine.run.StepResult;
+import io.jenkins.plugins.registrysteps.engine.template.TemplateData;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+
+/**
+ * The plugin's one door to engine work done on the agent: connecting to its daemon, pushing one image, running a plan
+ * and reading what it pushed, with the build's registry logins held in memory by engine.auth ({@link Logins}), never
+ * written to a docker config. Everything else in the plugin uses the engine's public API directly.
+ */
+final class EngineBridge {
+
+    private EngineBridge() {
+    }
+
+    /** The agent's daemon as the docker CLI finds it ({@code DOCKER_HOST}, {@code DOCKER_TLS_VERIFY}, {@code DOCKER_CERT_PATH}). */
+    static DockerDaemon connect(Map<String, String> env) {
+        return DockerDaemon.connect(DockerEndpoint.fromEnvironment(env, Path.of(System.getProperty("user.home"))));
+    }
+
+    /**
+     * Pushes one image under every tag of {@code spec}: from the daemon ({@link ImagePusher}: the engine's push, the
+     * daemon's as fallback), or from a registry without one (copy, keeping the digest); settings are baked in through
+     * the registry; further tags are added without moving blobs. The logins of {@code logins} come first, then the
+     * agent's docker config; every secret used is registered with {@code masker}.
+     *
+     * @return the digest now under every tag
+     */
+    static String push(PushSpec spec, Map<String, String> env, RegistryLogins logins, SecretMasker masker, LineSink log)
+            throws IOException, InterruptedException {
+        List<ImageReference> targets = spec.targets();
+        ImageReference first = targets.get(0);
+        LoginResolver resolver = Logins.builder(env).masker(masker).build().resolver(logins.explicit(), log::line);
+        RegistryClient client = RegistryClient.builder().credentials(resolver).build();
+        String digest;
+        List<String> pushed = List.of(first.tag());
+        if (spec.inRegistry()) {
+            ImageReference source = parse(spec.source());
+            log.line("copy " + source + " to " + first);
+            CopyResult copied = spec.keepsImage() ? new ImageCopier(client).copy(source, first)
+                    : new ImageConfigRewriter(client).rewrite(source, first, spec.settings());
+            log.line("blobs: " + copied.blobsSkipped() + " present, " + copied.blobsMounted() + " mounted, "
+                    + copied.blobsUploaded() + " uploaded (" + copied.bytesUploaded() + " bytes)");
+            digest = copied.digest().toString();
+        } else {
+            // an image kept as it is goes under all its tags at once; else under the first, rewritten, then retagged
+            pushed = spec.keepsImage() ? spec.tags() : pushed;
+            try (DockerDaemon daemon = connect(env)) {
+                digest = new ImagePusher(daemon, client).push(spec.source(), first, pushed, first.registry(), resolver, log)
+                        .digest();
+            }
+            if (!spec.keepsImage()) {
+                log.line("bake cmd, entrypoint, ports, env and labels into " + first);
+                digest = new ImageConfigRewriter(client).rewrite(first, first, spec.settings()).digest().toString();
+            }
+        }
+        List<String> moreTags = spec.tags().subList(pushed.size(), spec.tags().size());
+        if (!moreTags.isEmpty()) {
+            log.line("tag " + first + " also as " + String.join(", ", moreTags));
+            new Retagger(client).retag(first, moreTags);
+        }
+        return digest;
+    }
+
+    /**
+     * Runs a plan on the agent's daemon with the logins of {@code logins} in memory (see
+     * {@link RegistryLogins#runLogins}); the project key and the masker come in {@code options}. An interrupt (the
+     * build aborted) cancels the run, which removes its containers, and is passed on once the run has ended.
+     */
+    static RunResult run(DockerDaemon daemon, CodeshipConfig config, Path projectFolder, Plan plan, RunOptions options,
+            RegistryLogins logins, RunListener listener) throws IOException, InterruptedException {
+        Runner runner = new Runner(daemon, RegistryClient.builder().build(), config.services(), projectFolder,
+                plan.context(), options, listener, logins.runLogins(options.hostEnvironment()));
+        FutureTask<RunResult> running = new FutureTask<>(() -> runner.run(plan));
+        Thread thread = new Thread(running, "registry-steps run");
+        thread.start();
+        try {
+            return running.get();
+        } catch (InterruptedException e) {
+            runner.cancel();
+            thread.join();
+            throw e;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException failed) {
+                throw failed;
+            }
+            if (e.getCause() instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** What a finished step pushed ({@code StepResult.pushes()}), seen from the build's commit and branch. */
+    static List<PushRecord> pushesOf(StepResult result, BuildContext context) {
+        return result.pushes().stream().map(push -> new PushRecord(result.name(), push.registry(), push.repository(),
+                push.tags(), push.digest(), push.size(), context.commitId(), context.branch())).toList();
+    }
+
+    /** The variables of {@code image_tag} templates for a push outside a plan. Stands for the Planner's template data. */
+    static TemplateData templateData(BuildContext context, String stepName, ImageReference repository) {
+        return context.templateData().stepName(stepName).imageName(repository.repository()).build();
+    }
+
+    /**
+     * The logins of a Docker config file ({@code config.json} or the legacy {@code .dockercfg}), keyed by registry host,
+     * read by engine.auth's reader. Errors name the file and position, never its content.
+     */
+    static Map<String, Credential> dockerConfigLogins(byte[] content, String what) throws IOException {
+        Map<String, Credential> logins = DockerConfigFile.parse(content, what).auths();
+        if (logins.isEmpty()) {
+            throw new IOException(what + " holds no registry login: expected \"auths\" entries with \"auth\" or "
+                    + "\"username\" and \"password\"");
+        }
+        return logins;
+    }
+
+    private static ImageReference parse(String reference) throws IOException {
+        try {
+            return ImageReference.parse(reference);
+        } catch (io.jenkins.plugins.registrysteps.engine.image.InvalidReferenceException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+}
