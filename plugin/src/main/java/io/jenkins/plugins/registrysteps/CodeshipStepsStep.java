@@ -10,6 +10,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.registrysteps.engine.auth.SuppliedLogins;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -107,7 +108,7 @@ public final class CodeshipStepsStep extends Step {
      */
     StepsOutcome run(Run<?, ?> run, FilePath workspace, EnvVars vars, TaskListener listener)
             throws IOException, InterruptedException {
-        RegistryLogins logins = logins(run, listener);
+        SuppliedLogins logins = logins(run, listener);
         String key = keyCredentialsId == null ? null : CredentialLookup.key(run, keyCredentialsId);
         StepsOutcome outcome = workspace.act(new StepsCallable(expand(services, vars), expand(steps, vars),
                 expand(branch, vars), new HashMap<>(vars), run.getStartTimeInMillis(), logins,
@@ -121,32 +122,33 @@ public final class CodeshipStepsStep extends Step {
     }
 
     /**
-     * The logins of the named registries given in {@code registries}; when none are given, of every named registry
-     * this build may use (the others are said in the log and left out).
+     * The named registries given in {@code registries}, each with its login; when none are given, every named registry,
+     * with the logins this build may use (the others are said in the log and left out).
      */
-    private RegistryLogins logins(Run<?, ?> run, TaskListener listener) throws IOException {
+    private SuppliedLogins logins(Run<?, ?> run, TaskListener listener) throws IOException {
         NamedRegistries named = NamedRegistries.get();
-        RegistryLogins logins = new RegistryLogins();
+        SuppliedLogins logins = new SuppliedLogins(CredentialLookup.SOURCE);
         if (registries != null) {
             for (String name : FieldText.words(registries)) {
                 NamedRegistry registry = named.byName(name).orElseThrow(() -> new AbortException(FUNCTION
                         + ": no named registry \"" + name + "\": add it in Manage Jenkins > System, or remove it"));
-                if (registry.getCredentialsId() != null) {
-                    logins.addAll(CredentialLookup.logins(run, registry.getCredentialsId(), registry.host()));
-                }
+                logins.addNamed(registry.getName(), registry.host(), registry.getPrefix(), registry.isPrimary(),
+                        registry.getCredentialsId() == null ? null
+                                : CredentialLookup.logins(run, registry.getCredentialsId(), registry.host()));
             }
             return logins;
         }
         for (NamedRegistry registry : named.getRegistries()) {
-            if (registry.getCredentialsId() == null) {
-                continue;
+            SuppliedLogins credentials = null;
+            if (registry.getCredentialsId() != null) {
+                try {
+                    credentials = CredentialLookup.logins(run, registry.getCredentialsId(), registry.host());
+                } catch (AbortException e) {
+                    listener.getLogger().println(FUNCTION + ": no login for the named registry " + registry.getName()
+                            + ": " + e.getMessage());
+                }
             }
-            try {
-                logins.addAll(CredentialLookup.logins(run, registry.getCredentialsId(), registry.host()));
-            } catch (AbortException e) {
-                listener.getLogger().println(FUNCTION + ": no login for the named registry " + registry.getName() + ": "
-                        + e.getMessage());
-            }
+            logins.addNamed(registry.getName(), registry.host(), registry.getPrefix(), registry.isPrimary(), credentials);
         }
         return logins;
     }

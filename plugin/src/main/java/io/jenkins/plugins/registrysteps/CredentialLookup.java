@@ -15,8 +15,13 @@ import hudson.model.Run;
 import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.registrysteps.engine.auth.CloudRegistries;
+import io.jenkins.plugins.registrysteps.engine.auth.LoginSpec;
+import io.jenkins.plugins.registrysteps.engine.auth.SuppliedLogins;
+import io.jenkins.plugins.registrysteps.engine.config.RegistryName;
 import io.jenkins.plugins.registrysteps.engine.crypt.CryptException;
 import io.jenkins.plugins.registrysteps.engine.crypt.JetKey;
+import io.jenkins.plugins.registrysteps.engine.registry.Credential;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,16 +33,24 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 /**
  * Jenkins credentials as the engine needs them, resolved on the controller for the build that uses them (as
  * credentials-plugin asks consumers to): a registry login from username/password (Docker Hub, Quay robots, GCR's
- * {@code _json_key}), or from a secret file or secret text holding a Docker config; the AES key from a secret file or
- * secret text. Also the permission-checked drop-downs that list them.
+ * {@code _json_key}), from a secret file or secret text holding a Docker config or a Google service-account key, or
+ * from AWS credentials (where that plugin is installed); the AES key from a secret file or secret text. Also the
+ * permission-checked drop-downs that list them.
  */
 final class CredentialLookup {
 
-    /** What can hold a registry login. */
-    static final CredentialsMatcher LOGIN_TYPES = CredentialsMatchers.anyOf(
-            CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class),
-            CredentialsMatchers.instanceOf(FileCredentials.class),
-            CredentialsMatchers.instanceOf(StringCredentials.class));
+    /** How the engine names the logins of Jenkins credentials in messages. */
+    static final String SOURCE = "Jenkins credentials";
+
+    /** What can hold a registry login; AWS credentials too where the AWS Credentials plugin is installed. */
+    static CredentialsMatcher loginTypes() {
+        CredentialsMatcher plain = CredentialsMatchers.anyOf(
+                CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class),
+                CredentialsMatchers.instanceOf(FileCredentials.class),
+                CredentialsMatchers.instanceOf(StringCredentials.class));
+        return AwsCredentialLogins.installed() ? CredentialsMatchers.anyOf(plain, AwsCredentialLogins.matcher()) : plain;
+    }
+
     /** What can hold the AES key of encrypted files. */
     static final CredentialsMatcher KEY_TYPES = CredentialsMatchers.anyOf(
             CredentialsMatchers.instanceOf(FileCredentials.class),
@@ -47,25 +60,38 @@ final class CredentialLookup {
     }
 
     /**
-     * The login(s) a credential gives: username/password for {@code registry}; a Docker config's entries for the
-     * registries it names.
+     * The login(s) a credential gives for {@code registry}: username/password as they are; a secret file or secret
+     * text holding a Google service-account key (an access token for GCR and Artifact Registry, {@code _json_key}
+     * elsewhere) or a Docker config (its entries, for the registries it names); AWS credentials for an ECR registry.
      */
-    static RegistryLogins logins(Run<?, ?> run, String credentialsId, String registry) throws IOException {
+    static SuppliedLogins logins(Run<?, ?> run, String credentialsId, String registry) throws IOException {
         StandardCredentials credentials = find(run, credentialsId, registry, "a registry login");
-        RegistryLogins logins = new RegistryLogins();
+        String name = "credentials '" + credentialsId + "'";
+        String host = RegistryName.host(registry);
+        SuppliedLogins logins = new SuppliedLogins(SOURCE);
         if (credentials instanceof StandardUsernamePasswordCredentials login) {
-            logins.add(registry, login.getUsername(), login.getPassword().getPlainText());
+            logins.add(registry, new LoginSpec.Fixed(new Credential(login.getUsername(), login.getPassword().getPlainText())));
         } else if (credentials instanceof FileCredentials || credentials instanceof StringCredentials) {
-            byte[] config = content(credentials);
+            String text = new String(content(credentials), StandardCharsets.UTF_8);
+            if (CloudRegistries.isServiceAccountKey(text)) {
+                logins.add(registry, CloudRegistries.serviceAccountLogin(text, host, name));
+                return logins;
+            }
             try {
-                logins.addAll(EngineBridge.dockerConfigLogins(config, "credentials '" + credentialsId + "'"));
+                logins.addAll(EngineBridge.dockerConfigLogins(text.getBytes(StandardCharsets.UTF_8), name));
             } catch (IOException e) {
                 // a credential that holds no Docker config is the user's to fix: no stack trace in the build log
-                throw new AbortException(e.getMessage());
+                throw new AbortException(e.getMessage() + " (nor is it a Google service-account key)");
             }
+        } else if (AwsCredentialLogins.installed() && AwsCredentialLogins.handles(credentials)) {
+            CloudRegistries.EcrHost ecr = CloudRegistries.ecr(host).orElseThrow(() -> new AbortException(name
+                    + " are AWS keys, which log in to Amazon ECR registries (ACCOUNT.dkr.ecr.REGION.amazonaws.com), not to "
+                    + registry));
+            logins.add(registry, AwsCredentialLogins.login(credentials, ecr));
         } else {
-            throw wrongType(credentialsId, credentials, "a registry login needs username/password, or a secret file or "
-                    + "secret text holding a Docker config");
+            throw wrongType(credentialsId, credentials, "a registry login needs username/password, a secret file or "
+                    + "secret text holding a Docker config or a Google service-account key"
+                    + (AwsCredentialLogins.installed() ? ", or AWS credentials for ECR" : ""));
         }
         return logins;
     }

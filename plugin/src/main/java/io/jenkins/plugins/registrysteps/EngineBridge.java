@@ -3,6 +3,7 @@ package io.jenkins.plugins.registrysteps;
 import io.jenkins.plugins.registrysteps.engine.auth.DockerConfigFile;
 import io.jenkins.plugins.registrysteps.engine.auth.LoginResolver;
 import io.jenkins.plugins.registrysteps.engine.auth.Logins;
+import io.jenkins.plugins.registrysteps.engine.auth.SuppliedLogins;
 import io.jenkins.plugins.registrysteps.engine.config.CodeshipConfig;
 import io.jenkins.plugins.registrysteps.engine.crypt.SecretMasker;
 import io.jenkins.plugins.registrysteps.engine.docker.DockerDaemon;
@@ -15,6 +16,7 @@ import io.jenkins.plugins.registrysteps.engine.registry.CopyResult;
 import io.jenkins.plugins.registrysteps.engine.registry.Credential;
 import io.jenkins.plugins.registrysteps.engine.registry.ImageConfigRewriter;
 import io.jenkins.plugins.registrysteps.engine.registry.ImageCopier;
+import io.jenkins.plugins.registrysteps.engine.registry.ImageSize;
 import io.jenkins.plugins.registrysteps.engine.registry.RegistryClient;
 import io.jenkins.plugins.registrysteps.engine.registry.Retagger;
 import io.jenkins.plugins.registrysteps.engine.run.ImagePusher;
@@ -52,9 +54,10 @@ final class EngineBridge {
      * the registry; further tags are added without moving blobs. The logins of {@code logins} come first, then the
      * agent's docker config; every secret used is registered with {@code masker}.
      *
-     * @return the digest now under every tag
+     * @return the push: the digest now under every tag and the size of the image it names
      */
-    static String push(PushSpec spec, Map<String, String> env, RegistryLogins logins, SecretMasker masker, LineSink log)
+    static io.jenkins.plugins.registrysteps.engine.run.PushRecord push(PushSpec spec, Map<String, String> env,
+            SuppliedLogins logins, SecretMasker masker, LineSink log)
             throws IOException, InterruptedException {
         List<ImageReference> targets = spec.targets();
         ImageReference first = targets.get(0);
@@ -87,16 +90,18 @@ final class EngineBridge {
             log.line("tag " + first + " also as " + String.join(", ", moreTags));
             new Retagger(client).retag(first, moreTags);
         }
-        return digest;
+        long size = ImageSize.of(client, new ImageReference(first.registry(), first.path(), null, digest));
+        return new io.jenkins.plugins.registrysteps.engine.run.PushRecord(first.registry(), first.path(), spec.tags(), digest,
+                size);
     }
 
     /**
      * Runs a plan on the agent's daemon with the logins of {@code logins} in memory (see
-     * {@link RegistryLogins#runLogins}); the project key and the masker come in {@code options}. An interrupt (the
+     * {@link SuppliedLogins#runLogins}); the project key and the masker come in {@code options}. An interrupt (the
      * build aborted) cancels the run, which removes its containers, and is passed on once the run has ended.
      */
     static RunResult run(DockerDaemon daemon, CodeshipConfig config, Path projectFolder, Plan plan, RunOptions options,
-            RegistryLogins logins, RunListener listener) throws IOException, InterruptedException {
+            SuppliedLogins logins, RunListener listener) throws IOException, InterruptedException {
         Runner runner = new Runner(daemon, RegistryClient.builder().build(), config.services(), projectFolder,
                 plan.context(), options, listener, logins.runLogins(options.hostEnvironment()));
         FutureTask<RunResult> running = new FutureTask<>(() -> runner.run(plan));
@@ -121,8 +126,8 @@ final class EngineBridge {
 
     /** What a finished step pushed ({@code StepResult.pushes()}), seen from the build's commit and branch. */
     static List<PushRecord> pushesOf(StepResult result, BuildContext context) {
-        return result.pushes().stream().map(push -> new PushRecord(result.name(), push.registry(), push.repository(),
-                push.tags(), push.digest(), push.size(), context.commitId(), context.branch())).toList();
+        return result.pushes().stream().map(push -> PushRecord.of(result.name(), push, context.commitId(), context.branch()))
+                .toList();
     }
 
     /** The variables of {@code image_tag} templates for a push outside a plan. Stands for the Planner's template data. */

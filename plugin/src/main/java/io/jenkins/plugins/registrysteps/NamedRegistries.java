@@ -5,6 +5,7 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.Util;
 import hudson.model.Run;
+import io.jenkins.plugins.registrysteps.engine.auth.SuppliedLogins;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -77,10 +78,10 @@ public class NamedRegistries extends GlobalConfiguration {
     }
 
     /** The logins of the named registry for {@code host}, if it has credentials. */
-    RegistryLogins loginsFor(Run<?, ?> run, String host) throws IOException {
+    SuppliedLogins loginsFor(Run<?, ?> run, String host) throws IOException {
         Optional<NamedRegistry> registry = forHost(host);
         if (registry.isEmpty() || registry.get().getCredentialsId() == null) {
-            return new RegistryLogins();
+            return new SuppliedLogins(CredentialLookup.SOURCE);
         }
         return CredentialLookup.logins(run, registry.get().getCredentialsId(), host);
     }

@@ -95,7 +95,7 @@ public final class NamedRegistry extends AbstractDescribableImpl<NamedRegistry> 
 
         @POST
         public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
-            return CredentialLookup.items(null, credentialsId, CredentialLookup.LOGIN_TYPES);
+            return CredentialLookup.items(null, credentialsId, CredentialLookup.loginTypes());
         }
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.registrysteps;
 import hudson.AbortException;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.registrysteps.engine.auth.SuppliedLogins;
 import io.jenkins.plugins.registrysteps.engine.crypt.SecretMasker;
 import java.io.File;
 import java.io.IOException;
@@ -11,29 +12,30 @@ import java.util.HashMap;
 import jenkins.MasterToSlaveFileCallable;
 
 /** The agent's part of {@code registryPush}: the push itself, its lines in the build log with every secret masked. */
-final class PushCallable extends MasterToSlaveFileCallable<String> {
+final class PushCallable extends MasterToSlaveFileCallable<PushRecord> {
 
     private static final long serialVersionUID = 1L;
 
     private final PushSpec spec;
-    private final RegistryLogins logins;
+    private final SuppliedLogins logins;
     private final HashMap<String, String> env;
     private final TaskListener listener;
 
-    PushCallable(PushSpec spec, RegistryLogins logins, HashMap<String, String> env, TaskListener listener) {
+    PushCallable(PushSpec spec, SuppliedLogins logins, HashMap<String, String> env, TaskListener listener) {
         this.spec = spec;
         this.logins = logins;
         this.env = env;
         this.listener = listener;
     }
 
-    /** @return the digest the registry stored */
+    /** @return what the registry stored: digest and size */
     @Override
-    public String invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
+    public PushRecord invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
         SecretMasker masker = logins.masker();
         PrintStream log = listener.getLogger();
         try {
-            return EngineBridge.push(spec, env, logins, masker, line -> log.println(masker.mask(line)));
+            return PushRecord.of(RegistryPushStep.FUNCTION,
+                    EngineBridge.push(spec, env, logins, masker, line -> log.println(masker.mask(line))), null, null);
         } catch (AbortException e) {
             throw e;
         } catch (IOException e) {

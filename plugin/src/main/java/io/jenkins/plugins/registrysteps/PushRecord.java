@@ -13,7 +13,7 @@ import java.util.Map;
 public final class PushRecord implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    /** The size is not known (a daemon push does not report it). */
+    /** The size is not known: a record kept by an earlier version of the plugin. */
     public static final long UNKNOWN_SIZE = -1;
 
     private final String step;
@@ -35,6 +35,13 @@ public final class PushRecord implements Serializable {
         this.size = size;
         this.commit = commit;
         this.branch = branch;
+    }
+
+    /** What the engine pushed for {@code step}, seen from the build's commit and branch. */
+    static PushRecord of(String step, io.jenkins.plugins.registrysteps.engine.run.PushRecord push, String commit,
+            String branch) {
+        return new PushRecord(step, push.registry(), push.repository(), push.tags(), push.digest(), push.size(), commit,
+                branch);
     }
 
     /** The same push, seen from the build it belongs to. */

@@ -10,6 +10,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.registrysteps.engine.auth.SuppliedLogins;
 import io.jenkins.plugins.registrysteps.engine.config.RegistryName;
 import io.jenkins.plugins.registrysteps.engine.image.ImageReference;
 import io.jenkins.plugins.registrysteps.engine.image.InvalidReferenceException;
@@ -197,11 +198,10 @@ public final class RegistryPushStep extends Step {
         } catch (InvalidReferenceException | TemplateException | IllegalArgumentException e) {
             throw new AbortException(FUNCTION + ": " + e.getMessage());
         }
-        RegistryLogins logins = logins(run, named, namedTarget, repository.registry(), vars);
+        SuppliedLogins logins = logins(run, named, namedTarget, repository.registry(), vars);
         listener.getLogger().println(FUNCTION + ": " + spec.source() + " to " + repository + ":" + String.join(", ", rendered));
-        String digest = workspace.act(new PushCallable(spec, logins, new HashMap<>(vars), listener));
-        PushRecord record = new PushRecord(FUNCTION, repository.registry(), repository.path(), rendered, digest,
-                PushRecord.UNKNOWN_SIZE, vars.get("GIT_COMMIT"), BuildFacts.branchOf(vars));
+        PushRecord record = workspace.act(new PushCallable(spec, logins, new HashMap<>(vars), listener))
+                .withBuild(vars.get("GIT_COMMIT"), BuildFacts.branchOf(vars));
         PushedImagesAction.record(run, List.of(record));
         listener.getLogger().println(FUNCTION + ": pushed " + record.getReference());
         return record;
@@ -211,9 +211,9 @@ public final class RegistryPushStep extends Step {
      * The step's credentials for the target; else the named registry's. A candidate in another registry logs in with
      * that registry's named registry.
      */
-    private RegistryLogins logins(Run<?, ?> run, NamedRegistries named, Optional<NamedRegistry> namedTarget,
+    private SuppliedLogins logins(Run<?, ?> run, NamedRegistries named, Optional<NamedRegistry> namedTarget,
             String targetHost, EnvVars vars) throws IOException {
-        RegistryLogins logins = new RegistryLogins();
+        SuppliedLogins logins = new SuppliedLogins(CredentialLookup.SOURCE);
         if (candidate != null) {
             try {
                 String sourceHost = ImageReference.parse(vars.expand(candidate)).registry();
@@ -307,7 +307,7 @@ public final class RegistryPushStep extends Step {
 
         @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return CredentialLookup.items(item, credentialsId, CredentialLookup.LOGIN_TYPES);
+            return CredentialLookup.items(item, credentialsId, CredentialLookup.loginTypes());
         }
     }
 }

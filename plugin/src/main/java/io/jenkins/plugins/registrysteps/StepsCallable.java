@@ -3,6 +3,7 @@ package io.jenkins.plugins.registrysteps;
 import hudson.AbortException;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.registrysteps.engine.auth.SuppliedLogins;
 import io.jenkins.plugins.registrysteps.engine.config.CodeshipConfig;
 import io.jenkins.plugins.registrysteps.engine.config.ConfigException;
 import io.jenkins.plugins.registrysteps.engine.config.ConfigLoader;
@@ -37,7 +38,7 @@ final class StepsCallable extends MasterToSlaveFileCallable<StepsOutcome> {
     private final String branch;
     private final HashMap<String, String> env;
     private final long startMillis;
-    private final RegistryLogins logins;
+    private final SuppliedLogins logins;
     private final ProjectKey key;
     private final int parallelism;
     private final TaskListener listener;
@@ -49,7 +50,7 @@ final class StepsCallable extends MasterToSlaveFileCallable<StepsOutcome> {
      *                 folder, as {@code jet} reads it
      */
     StepsCallable(String services, String steps, String branch, HashMap<String, String> env, long startMillis,
-            RegistryLogins logins, ProjectKey key, int parallelism, TaskListener listener) {
+            SuppliedLogins logins, ProjectKey key, int parallelism, TaskListener listener) {
         this.services = services;
         this.steps = steps;
         this.branch = branch;

@@ -8,6 +8,8 @@ import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.model.FreeStyleBuild;
 import hudson.model.Result;
 import hudson.util.Secret;
+import io.jenkins.plugins.registrysteps.engine.auth.LoginSpec;
+import io.jenkins.plugins.registrysteps.engine.auth.SuppliedLogins;
 import io.jenkins.plugins.registrysteps.engine.registry.Credential;
 import java.net.ServerSocket;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
@@ -43,8 +45,8 @@ class RegistryPushStepTest {
     void usernamePasswordResolvesToALoginForTheRegistry(JenkinsRule j) throws Exception {
         addLogin();
         FreeStyleBuild build = j.buildAndAssertSuccess(j.createFreeStyleProject());
-        RegistryLogins logins = CredentialLookup.logins(build, "login", "localhost:5000");
-        assertEquals(new Credential("ci", PASSWORD), logins.forRegistry("localhost:5000").orElseThrow());
+        SuppliedLogins logins = CredentialLookup.logins(build, "login", "localhost:5000");
+        assertEquals(new LoginSpec.Fixed(new Credential("ci", PASSWORD)), logins.forRegistry("localhost:5000").orElseThrow());
     }
 
     @Test
@@ -67,7 +69,8 @@ class RegistryPushStepTest {
         p.setDefinition(new CpsFlowDefinition(
                 "node { registryPush image: 'app', registry: 'localhost:5000', credentialsId: 'token' }", true));
         WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
-        j.assertLogContains("credentials 'token' is not a Docker config", b);
+        j.assertLogContains("Failed to parse dockercfg: ", b);
+        j.assertLogContains("of credentials 'token' (nor is it a Google service-account key)", b);
         j.assertLogNotContains("plain-token-value", b);
     }
 

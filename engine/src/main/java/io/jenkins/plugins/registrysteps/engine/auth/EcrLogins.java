@@ -81,7 +81,9 @@ final class EcrLogins {
 
     private AwsCredentialsProvider credentials(LoginSpec.Ecr spec) {
         if (spec.accessKey() != null) {
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create(spec.accessKey(), spec.secretKey()));
+            return StaticCredentialsProvider.create(spec.sessionToken() == null
+                    ? AwsBasicCredentials.create(spec.accessKey(), spec.secretKey())
+                    : AwsSessionCredentials.create(spec.accessKey(), spec.secretKey(), spec.sessionToken()));
         }
         String key = environment.get("AWS_ACCESS_KEY_ID");
         String secret = environment.get("AWS_SECRET_ACCESS_KEY");

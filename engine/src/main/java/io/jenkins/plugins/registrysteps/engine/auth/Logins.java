@@ -37,6 +37,7 @@ public final class Logins {
     private final EcrLogins ecr;
     private final GoogleTokenLogins google;
     private final SecretMasker masker;
+    private final Map<String, LoginSpec> given;
     private final Map<Object, FutureTask<DockerConfigFile>> files = new ConcurrentHashMap<>();
     private volatile DockerConfig user;
 
@@ -52,6 +53,7 @@ public final class Logins {
         this.ecr = new EcrLogins(environment, builder.clock);
         this.google = new GoogleTokenLogins(environment, builder.clock);
         this.masker = builder.masker;
+        this.given = Map.copyOf(builder.given);
     }
 
     /** @param environment where {@code DOCKER_CONFIG}, {@code PATH} for credential helpers and {@code *_env} values come from */
@@ -84,9 +86,11 @@ public final class Logins {
         } catch (LoginException e) {
             // reported by the step that needs the config
         }
+        given.values().forEach(this::registerSecretsOf);
         for (NamedRegistry registry : named.registries()) {
             RegistryCredentials credentials = registry.credentials();
-            if (credentials.ecr() == null && credentials.gcr() == null && credentials.dockercfg() == null) {
+            boolean resolvedWhenAsked = credentials.ecr() != null || credentials.gcr() != null || credentials.dockercfg() != null;
+            if (!resolvedWhenAsked && !given.containsKey(registry.nameText())) {
                 try {
                     loginOf(registry);
                 } catch (LoginException e) {
@@ -116,19 +120,23 @@ public final class Logins {
     }
 
     Credential resolve(LoginSpec spec) throws LoginException {
+        registerSecretsOf(spec);
         if (spec instanceof LoginSpec.Ecr keys) {
-            if (keys.secretKey() != null) {
-                masker.register(keys.secretKey());
-            }
             return registered(ecr.login(keys));
         }
         if (spec instanceof LoginSpec.GoogleToken key) {
-            if (key.key() != null) {
-                masker.register(key.key());
-            }
             return registered(google.login(key));
         }
-        return registered(((LoginSpec.Fixed) spec).credential());
+        return ((LoginSpec.Fixed) spec).credential();
+    }
+
+    /** Registers what a login spec holds that is secret, and a password's base64 {@code auth} form. */
+    private void registerSecretsOf(LoginSpec spec) {
+        if (spec instanceof LoginSpec.Fixed fixed) {
+            register(fixed.credential());
+        } else {
+            spec.secrets().forEach(masker::register);
+        }
     }
 
     /**
@@ -179,6 +187,10 @@ public final class Logins {
 
     /** The login a named registry's credentials reference resolves to; empty when it names none. */
     Optional<Credential> loginOf(NamedRegistry registry) throws LoginException, InterruptedException {
+        LoginSpec fromHost = given.get(registry.nameText());
+        if (fromHost != null) {
+            return Optional.of(resolve(fromHost));
+        }
         RegistryCredentials credentials = registry.credentials();
         String owner = "registry \"" + registry.nameText() + "\"";
         if (credentials.ecr() != null) {
@@ -279,6 +291,7 @@ public final class Logins {
         private DockercfgGenerator generator = DockercfgGenerator.none();
         private Clock clock = Clock.systemUTC();
         private SecretMasker masker = new SecretMasker();
+        private final Map<String, LoginSpec> given = new java.util.LinkedHashMap<>();
 
         private Builder(Map<String, String> environment) {
             this.environment = environment;
@@ -320,6 +333,16 @@ public final class Logins {
 
         public Builder generator(DockercfgGenerator dockercfgGenerator) {
             generator = dockercfgGenerator;
+            return this;
+        }
+
+        /**
+         * The login of a named registry as the program running the engine resolved it (a Jenkins credential, say),
+         * used before any {@code credentials} the registry names. The registry must be among the
+         * {@link #namedRegistries} under {@code name}.
+         */
+        public Builder given(String name, LoginSpec login) {
+            given.put(name, login);
             return this;
         }
 

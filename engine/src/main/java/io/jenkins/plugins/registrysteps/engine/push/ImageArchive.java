@@ -43,14 +43,14 @@ final class ImageArchive {
 
     private final Digest configDigest;
     private final Set<Digest> wanted;
-    private final Path spool;
+    private final Spool spool;
     private final LayerHandler handler;
     private final Set<Digest> delivered = new HashSet<>();
     private byte[] config;
     private JsonNode manifest;
     private boolean ociIndex;
 
-    private ImageArchive(Digest configDigest, Set<Digest> wanted, Path spool, LayerHandler handler) {
+    private ImageArchive(Digest configDigest, Set<Digest> wanted, Spool spool, LayerHandler handler) {
         this.configDigest = configDigest;
         this.wanted = Set.copyOf(wanted);
         this.spool = spool;
@@ -62,10 +62,10 @@ final class ImageArchive {
      *
      * @param configDigest the image's id: its config is the entry with this digest
      * @param wanted the diffIDs of the layers to hand on; the others are read past
-     * @param spool the folder for layer files
+     * @param spool where layer files go
      * @throws UnsupportedImageException when the tar is not a save of that image in a layout known here
      */
-    static Contents read(InputStream tar, Digest configDigest, Set<Digest> wanted, Path spool, LayerHandler handler)
+    static Contents read(InputStream tar, Digest configDigest, Set<Digest> wanted, Spool spool, LayerHandler handler)
             throws IOException {
         return new ImageArchive(configDigest, wanted, spool, handler).read(tar);
     }
@@ -90,9 +90,9 @@ final class ImageArchive {
         } else if (name.equals(configDigest.hex() + ".json") || configDigest.hex().equals(hex)) {
             config = config(name, size, body);
         } else if (name.endsWith(LEGACY_LAYER) && name.indexOf('/') == name.length() - LEGACY_LAYER.length()) {
-            spool(name, body, null);
+            spool(name, size, body, null);
         } else if (hex != null && wanted.contains(new Digest("sha256", hex)) && !delivered.contains(new Digest("sha256", hex))) {
-            spool(name, body, new Digest("sha256", hex));
+            spool(name, size, body, new Digest("sha256", hex));
         }
     }
 
@@ -109,8 +109,8 @@ final class ImageArchive {
     }
 
     /** Writes a layer to its own file, hashing it on the way; hands it on when it is one of the wanted ones. */
-    private void spool(String name, InputStream body, Digest expected) throws IOException {
-        Path file = Files.createTempFile(spool, "layer", ".tar");
+    private void spool(String name, long size, InputStream body, Digest expected) throws IOException {
+        Path file = spool.file(size);
         MessageDigest sha256 = sha256();
         try (OutputStream out = Files.newOutputStream(file)) {
             // large pieces: a read and a write system call per MiB rather than per 8 KiB

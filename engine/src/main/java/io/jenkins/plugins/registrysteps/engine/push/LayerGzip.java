@@ -22,6 +22,8 @@ final class LayerGzip {
     static final double WORTHWHILE_RATIO = 0.9;
 
     private static final int BUFFER = 256 * 1024;
+    /** The most a stored deflate block holds. */
+    private static final int STORED_BLOCK = 65_535;
     /** ID1 ID2 CM=deflate FLG=0 MTIME=0 XFL=0 OS=unknown, as Go's gzip writes it. */
     private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
 
@@ -56,6 +58,10 @@ final class LayerGzip {
 
     /** Writes the gzip of {@code in} to {@code out} at {@code level}; the same input and level give the same bytes. */
     static void write(InputStream in, OutputStream out, int level) throws IOException {
+        if (level == Deflater.NO_COMPRESSION) {
+            writeStored(in, out);
+            return;
+        }
         Deflater deflater = new Deflater(level, true);
         try {
             CRC32 crc = new CRC32();
@@ -81,6 +87,50 @@ final class LayerGzip {
         } finally {
             deflater.end();
         }
+    }
+
+    /**
+     * Stored deflate blocks written here rather than by zlib, which copies every byte through its window: each block
+     * holds {@value #STORED_BLOCK} bytes (the most one may) but the last, which holds the rest (nothing only for an
+     * empty layer), so the bytes depend on the input alone, never on how it arrived.
+     */
+    private static void writeStored(InputStream in, OutputStream out) throws IOException {
+        CRC32 crc = new CRC32();
+        byte[] block = new byte[5 + STORED_BLOCK];
+        long length = 0;
+        int filled = 0;
+        out.write(HEADER);
+        for (int n; (n = in.readNBytes(block, 5 + filled, STORED_BLOCK - filled)) > 0; ) {
+            crc.update(block, 5 + filled, n);
+            length += n;
+            filled += n;
+            if (filled == STORED_BLOCK) {
+                // a full block is written once more input shows it is not the last: read on first
+                int more = in.read();
+                if (more < 0) {
+                    break;
+                }
+                storedBlockHeader(block, filled, false);
+                out.write(block, 0, 5 + filled);
+                block[5] = (byte) more;
+                crc.update(more);
+                length++;
+                filled = 1;
+            }
+        }
+        storedBlockHeader(block, filled, true);
+        out.write(block, 0, 5 + filled);
+        writeIntLittleEndian(out, crc.getValue());
+        writeIntLittleEndian(out, length);
+    }
+
+    /** BFINAL and BTYPE=00 in one byte (the block starts on a byte), then LEN and its complement, little-endian. */
+    private static void storedBlockHeader(byte[] block, int length, boolean last) {
+        block[0] = (byte) (last ? 1 : 0);
+        block[1] = (byte) length;
+        block[2] = (byte) (length >> 8);
+        block[3] = (byte) ~length;
+        block[4] = (byte) (~length >> 8);
     }
 
     private static void writeIntLittleEndian(OutputStream out, long value) throws IOException {

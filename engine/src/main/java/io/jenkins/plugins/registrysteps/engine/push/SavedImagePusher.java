@@ -10,6 +10,7 @@ import io.jenkins.plugins.registrysteps.engine.docker.LocalImage;
 import io.jenkins.plugins.registrysteps.engine.image.ImageReference;
 import io.jenkins.plugins.registrysteps.engine.registry.Descriptor;
 import io.jenkins.plugins.registrysteps.engine.registry.Digest;
+import io.jenkins.plugins.registrysteps.engine.registry.ImageSize;
 import io.jenkins.plugins.registrysteps.engine.registry.Manifest;
 import io.jenkins.plugins.registrysteps.engine.registry.RegistryClient;
 import io.jenkins.plugins.registrysteps.engine.registry.RegistryException;
@@ -19,7 +20,6 @@ import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,7 +34,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import java.util.zip.Deflater;
 
 /**
@@ -132,9 +131,8 @@ public final class SavedImagePusher {
             }
         }
         ImageReference first = targets.get(0).repository();
-        Manifest manifest = client.pullManifest(new ImageReference(first.registry(), first.path(), null, digest));
-        long size = manifest.references().stream().mapToLong(Descriptor::size).sum();
-        return new PushResult(manifest.digest(), size, true, 0, 0, 0, 0);
+        long size = ImageSize.of(client, new ImageReference(first.registry(), first.path(), null, digest));
+        return new PushResult(Digest.parse(digest), size, true, 0, 0, 0, 0);
     }
 
     /** One push of one image: what is known of its layers, and what moved. */
@@ -248,7 +246,7 @@ public final class SavedImagePusher {
          * wait on disk (reading pauses meanwhile), and a failed upload stops the reading. Returns the config.
          */
         private byte[] saveAndUpload(String localImage, Map<Digest, List<PushTarget>> missing) throws IOException {
-            Path spool = Files.createTempDirectory("registry-steps-push");
+            Spool spool = Spool.create();
             ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
                 Thread thread = new Thread(runnable, "registry-steps layer push");
                 thread.setDaemon(true);
@@ -283,7 +281,7 @@ public final class SavedImagePusher {
             } finally {
                 uploads.forEach(f -> f.cancel(true));
                 pool.shutdownNow();
-                deleteTree(spool);
+                spool.close();
             }
         }
 
@@ -396,13 +394,5 @@ public final class SavedImagePusher {
 
     private static String shortId(Digest digest) {
         return digest.hex().substring(0, 12);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

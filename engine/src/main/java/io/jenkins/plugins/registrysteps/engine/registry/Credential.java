@@ -1,5 +1,6 @@
 package io.jenkins.plugins.registrysteps.engine.registry;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -7,7 +8,7 @@ import java.util.Objects;
  * for access tokens) or a registry token (sent as the Bearer token itself), as Docker's {@code AuthConfig} holds them.
  * Its text form never shows the secret.
  */
-public record Credential(String username, String secret, Kind kind) {
+public record Credential(String username, String secret, Kind kind) implements Serializable {
 
     /** What the secret is. */
     public enum Kind {

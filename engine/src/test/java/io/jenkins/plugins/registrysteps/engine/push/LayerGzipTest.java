@@ -65,6 +65,35 @@ class LayerGzipTest {
     }
 
     @Test
+    void storedBlocksAreFullSoTheBytesDoNotDependOnHowTheInputArrives() throws IOException {
+        byte[] input = random(3 * 65_535 + 7);
+        byte[] whole = gzip(input, Deflater.NO_COMPRESSION);
+        ByteArrayOutputStream trickled = new ByteArrayOutputStream();
+        // an input stream that hands out a few bytes per read
+        LayerGzip.write(new ByteArrayInputStream(input) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 1000));
+            }
+        }, trickled, Deflater.NO_COMPRESSION);
+
+        assertThat(trickled.toByteArray()).isEqualTo(whole);
+        // header, four blocks of 5 + 65535, 5 + 65535, 5 + 65535, 5 + 7 bytes, trailer
+        assertThat(whole.length).isEqualTo(10 + 4 * 5 + input.length + 8);
+        assertThat(gunzip(whole)).isEqualTo(input);
+    }
+
+    @Test
+    void storedInputOfWholeBlocksEndsWithAFullLastBlock() throws IOException {
+        byte[] input = random(2 * 65_535);
+        byte[] stored = gzip(input, Deflater.NO_COMPRESSION);
+
+        assertThat(gunzip(stored)).isEqualTo(input);
+        assertThat(stored.length).isEqualTo(10 + 2 * 5 + input.length + 8);
+        assertThat(gunzip(gzip(new byte[0], Deflater.NO_COMPRESSION))).isEmpty();
+    }
+
+    @Test
     void compressedGzipIsReadableGzipAndSmaller() throws IOException {
         byte[] input = text(100_000);
         byte[] compressed = gzip(input, Deflater.BEST_SPEED);

@@ -187,7 +187,7 @@ class SavedImagePusherIT {
             Map<Digest, byte[]> layers = new HashMap<>();
             try (InputStream tar = daemon.save(IMAGE)) {
                 ImageArchive.read(tar, Digest.parse(rig.docker("inspect", "-f", "{{ .Id }}", IMAGE).strip()),
-                        Set.of(Digest.parse(diffId)), Files.createTempDirectory(rig.dir(), "spool-"), (id, file) -> {
+                        Set.of(Digest.parse(diffId)), Spool.of(Files.createTempDirectory(rig.dir(), "spool-"), null, null), (id, file) -> {
                             ByteArrayOutputStream gzip = new ByteArrayOutputStream();
                             try (InputStream in = Files.newInputStream(file)) {
                                 LayerGzip.write(in, gzip, 9);
