@@ -247,9 +247,11 @@ public final class SavedImagePusher {
          */
         private byte[] saveAndUpload(String localImage, Map<Digest, List<PushTarget>> missing) throws IOException {
             Spool spool = Spool.create();
+            List<Thread> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
             ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
                 Thread thread = new Thread(runnable, "registry-steps layer push");
                 thread.setDaemon(true);
+                workers.add(thread);
                 return thread;
             });
             Semaphore waiting = new Semaphore(2 * threads);
@@ -272,6 +274,10 @@ public final class SavedImagePusher {
                 } catch (UnsupportedImageException | RegistryException | InterruptedIOException e) {
                     throw e;
                 } catch (IOException e) {
+                    if (client.isCancelled()) {
+                        // the run was cancelled and closed the save: no daemon push instead
+                        throw new InterruptedIOException("push " + localImage + ": cancelled");
+                    }
                     // the daemon's own push needs neither its save nor this spool folder
                     throw new UnsupportedImageException("docker save of " + localImage + " failed", e);
                 }
@@ -281,6 +287,8 @@ public final class SavedImagePusher {
             } finally {
                 uploads.forEach(f -> f.cancel(true));
                 pool.shutdownNow();
+                // an upload blocked on its socket does not see the interrupt: its requests are aborted
+                workers.forEach(client::abortRequestsOf);
                 spool.close();
             }
         }

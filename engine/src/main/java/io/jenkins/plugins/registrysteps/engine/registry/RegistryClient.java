@@ -391,6 +391,19 @@ public final class RegistryClient implements Closeable {
         requests.abort(thread);
     }
 
+    /**
+     * Aborts every request this client and the clients made from it ({@link #withCredentials}) have open, and fails
+     * every later one: for a run being cancelled, whose uploads must stop now rather than when they are done.
+     */
+    public void cancel() {
+        requests.cancelAll();
+    }
+
+    /** Whether {@link #cancel()} was called on this client or one sharing its requests. */
+    public boolean isCancelled() {
+        return requests.cancelled();
+    }
+
     @Override
     public void close() throws IOException {
         http.close();

@@ -54,9 +54,14 @@ final class RunContainers {
         return new StepNetwork(name, labels);
     }
 
-    /** Stops whatever runs now (containers, builds, pushes) and keeps anything new from starting. */
-    void cancel() throws DockerException {
+    /**
+     * Stops whatever runs now (containers, builds, pushes) and keeps anything new from starting.
+     *
+     * @param transfers stops the run's registry requests, once the run counts as cancelled
+     */
+    void cancel(Runnable transfers) throws DockerException {
         cancelled = true;
+        transfers.run();
         daemon.stopStreams();
         removeAll();
     }

@@ -48,6 +48,7 @@ public final class Runner {
     private final ServiceImages images;
     private final ServiceContainers requests;
     private final RunContainers containers;
+    private final RegistryClient registry;
     private final ImagePusher pusher;
     private final Semaphore slots;
     private final Logins logins;
@@ -77,6 +78,7 @@ public final class Runner {
         this.images = new ServiceImages(daemon, projectFolder, context, options);
         this.requests = new ServiceContainers(context, projectFolder, options, daemon.endpoint());
         this.containers = new RunContainers(daemon);
+        this.registry = registry;
         this.pusher = new ImagePusher(daemon, registry);
         this.slots = new Semaphore(options.parallelism());
         this.logins = logins.projectFolder(projectFolder).masker(options.masker())
@@ -108,7 +110,7 @@ public final class Runner {
      * running now end as cancelled, the rest are skipped.
      */
     public void cancel() throws DockerException {
-        containers.cancel();
+        containers.cancel(registry::cancel);
     }
 
     /** Runs steps in order; after a failure the rest are skipped. Returns whether all passed. */

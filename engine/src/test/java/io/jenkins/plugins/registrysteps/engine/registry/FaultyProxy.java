@@ -21,10 +21,10 @@ import java.util.function.Predicate;
  * {@code Retry-After: 0}, a 500, or a dropped connection. Everything else is passed through, upload locations rewritten
  * so the client stays behind the proxy.
  */
-final class FaultyProxy implements AutoCloseable {
+public final class FaultyProxy implements AutoCloseable {
 
     /** STALL takes the request and never answers, until the proxy closes. */
-    enum Fault { UNAVAILABLE, SERVER_ERROR, DROP, STALL }
+    public enum Fault { UNAVAILABLE, SERVER_ERROR, DROP, STALL }
 
     private static final Set<String> HOP_HEADERS = Set.of("host", "connection", "content-length", "transfer-encoding",
             "expect", "upgrade", "keep-alive");
@@ -39,7 +39,7 @@ final class FaultyProxy implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
 
     /** @param matches on {@code "METHOD /path"} of each request */
-    FaultyProxy(URI target, Predicate<String> matches, Fault fault, int times) throws IOException {
+    public FaultyProxy(URI target, Predicate<String> matches, Fault fault, int times) throws IOException {
         this.target = target;
         this.matches = matches;
         this.fault = fault;
@@ -50,11 +50,11 @@ final class FaultyProxy implements AutoCloseable {
         server.start();
     }
 
-    String host() {
+    public String host() {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
 
-    int faultsServed() {
+    public int faultsServed() {
         return faultsServed.get();
     }
 

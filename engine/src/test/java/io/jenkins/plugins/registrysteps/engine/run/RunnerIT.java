@@ -14,6 +14,7 @@ import io.jenkins.plugins.registrysteps.engine.plan.PlanStep;
 import io.jenkins.plugins.registrysteps.engine.image.ImageReference;
 import io.jenkins.plugins.registrysteps.engine.plan.Planner;
 import io.jenkins.plugins.registrysteps.engine.registry.Digest;
+import io.jenkins.plugins.registrysteps.engine.registry.FaultyProxy;
 import io.jenkins.plugins.registrysteps.engine.registry.RegistryClient;
 import io.jenkins.plugins.registrysteps.engine.rig.Rig;
 import io.jenkins.plugins.registrysteps.engine.rig.RigRegistry;
@@ -359,6 +360,50 @@ class RunnerIT {
         } finally {
             thread.shutdownNow();
         }
+    }
+
+    @Test
+    void cancelDuringAPushAbortsItsUploadsWithoutFallingBackToTheDaemon() throws Exception {
+        try (RigRegistry registry = rig.registry().name("runner-cancel-push").start();
+                FaultyProxy stalling = new FaultyProxy(registry.url(), r -> r.contains("/blobs/uploads/")
+                        && (r.startsWith("PUT ") || r.startsWith("PATCH ")), FaultyProxy.Fault.STALL, 1_000)) {
+            Files.writeString(project.resolve("codeship-steps.yml"), """
+                    - name: ship
+                      service: app
+                      type: push
+                      image_name: %s/team/cancelled
+                      registry: %s
+                    """.formatted(stalling.host(), stalling.host()));
+            Runner runner = runner();
+            Plan plan = plan();
+            ExecutorService thread = Executors.newSingleThreadExecutor();
+            try {
+                Future<RunResult> running = thread.submit(() -> runner.run(plan));
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (stalling.faultsServed() == 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(stalling.faultsServed()).as("an upload reached the stalling registry").isPositive();
+                long cancelled = System.nanoTime();
+                runner.cancel();
+                RunResult result = running.get(30, TimeUnit.SECONDS);
+
+                assertThat(Duration.ofNanos(System.nanoTime() - cancelled)).isLessThan(Duration.ofSeconds(10));
+                assertThat(status(result, "ship")).isEqualTo(StepResult.Status.CANCELLED);
+                assertThat(output).noneMatch(line -> line.contains("through the Docker daemon"));
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (layerPushThreadsAlive() && System.nanoTime() < until) {
+                    Thread.sleep(20);
+                }
+                assertThat(layerPushThreadsAlive()).as("layer uploads still blocked after the cancel").isFalse();
+            } finally {
+                thread.shutdownNow();
+            }
+        }
+    }
+
+    private static boolean layerPushThreadsAlive() {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("registry-steps layer push"));
     }
 
     @Test
