@@ -198,7 +198,10 @@ public final class CodeshipStepsStep extends Step {
             return Set.of(Run.class, FilePath.class, EnvVars.class, TaskListener.class);
         }
 
-        public FormValidation doCheckRegistries(@QueryParameter String value) {
+        public FormValidation doCheckRegistries(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!FormChecks.mayConfigure(item)) {
+                return FormValidation.ok();
+            }
             for (String name : FieldText.words(value)) {
                 if (NamedRegistries.get().byName(name).isEmpty()) {
                     return FormValidation.error("no named registry \"" + name + "\": add it in Manage Jenkins > System");

@@ -3,6 +3,7 @@ package io.jenkins.plugins.registrysteps;
 import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
@@ -87,7 +88,7 @@ final class CredentialLookup {
             CloudRegistries.EcrHost ecr = CloudRegistries.ecr(host).orElseThrow(() -> new AbortException(name
                     + " are AWS keys, which log in to Amazon ECR registries (ACCOUNT.dkr.ecr.REGION.amazonaws.com), not to "
                     + registry));
-            logins.add(registry, AwsCredentialLogins.login(credentials, ecr));
+            logins.add(registry, AwsCredentialLogins.login(credentials, ecr, name));
         } else {
             throw wrongType(credentialsId, credentials, "a registry login needs username/password, a secret file or "
                     + "secret text holding a Docker config or a Google service-account key"
@@ -127,6 +128,14 @@ final class CredentialLookup {
                 : item.hasPermission(Item.EXTENDED_READ) || item.hasPermission(CredentialsProvider.USE_ITEM);
         if (!allowed) {
             return model.includeCurrentValue(current);
+        }
+        if (item == null) {
+            // the global configuration: credentials of the root that builds may use, so not those of scope SYSTEM
+            return model.includeEmptyValue()
+                    .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class, List.<DomainRequirement>of(),
+                            CredentialsMatchers.allOf(types, CredentialsMatchers.not(
+                                    CredentialsMatchers.withScope(CredentialsScope.SYSTEM))))
+                    .includeCurrentValue(current);
         }
         return model.includeEmptyValue()
                 .includeMatchingAs(item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2,

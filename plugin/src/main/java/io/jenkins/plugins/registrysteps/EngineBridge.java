@@ -1,5 +1,6 @@
 package io.jenkins.plugins.registrysteps;
 
+import hudson.AbortException;
 import io.jenkins.plugins.registrysteps.engine.auth.DockerConfigFile;
 import io.jenkins.plugins.registrysteps.engine.auth.LoginResolver;
 import io.jenkins.plugins.registrysteps.engine.auth.Logins;
@@ -27,6 +28,9 @@ import io.jenkins.plugins.registrysteps.engine.run.Runner;
 import io.jenkins.plugins.registrysteps.engine.run.StepResult;
 import io.jenkins.plugins.registrysteps.engine.template.TemplateData;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -146,6 +150,18 @@ final class EngineBridge {
                     + "\"username\" and \"password\"");
         }
         return logins;
+    }
+
+    /**
+     * An error the engine did not expect (a bug, or a library's unchecked failure) as the build should show it: its
+     * stack trace in the log and its message in the failure, both with every secret masked, since a message may quote
+     * what it failed on.
+     */
+    static AbortException unexpected(String function, RuntimeException e, SecretMasker masker, PrintStream log) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        log.print(masker.mask(trace.toString()));
+        return new AbortException(function + ": " + masker.mask(e.toString()));
     }
 
     private static ImageReference parse(String reference) throws IOException {

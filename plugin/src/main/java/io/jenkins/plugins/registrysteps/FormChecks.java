@@ -1,5 +1,6 @@
 package io.jenkins.plugins.registrysteps;
 
+import hudson.model.Item;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.registrysteps.engine.config.RegistryName;
 import io.jenkins.plugins.registrysteps.engine.image.ImageReference;
@@ -7,6 +8,7 @@ import io.jenkins.plugins.registrysteps.engine.image.InvalidReferenceException;
 import io.jenkins.plugins.registrysteps.engine.template.ImageTagTemplate;
 import io.jenkins.plugins.registrysteps.engine.template.TemplateException;
 import java.util.Optional;
+import jenkins.model.Jenkins;
 
 /**
  * Form validation of the fields, by the engine's own rules (image references, {@code image_tag} templates, registry
@@ -49,6 +51,14 @@ final class FormChecks {
     }
 
     /** A URL, {@code host[:port]}, or (when {@code named}) the name of a named registry. */
+    /**
+     * Whether the user may see what the global configuration holds (named registries' names, hosts and prefixes) in
+     * a form of {@code item}: those who may configure it, or Jenkins for a form outside any item.
+     */
+    static boolean mayConfigure(Item item) {
+        return item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER) : item.hasPermission(Item.CONFIGURE);
+    }
+
     static FormValidation registry(String value, boolean named) {
         if (isBlank(value) || expandedLater(value)) {
             return FormValidation.ok();

@@ -40,6 +40,8 @@ final class PushCallable extends MasterToSlaveFileCallable<PushRecord> {
             throw e;
         } catch (IOException e) {
             throw new AbortException(RegistryPushStep.FUNCTION + ": " + masker.mask(String.valueOf(e.getMessage())));
+        } catch (RuntimeException e) {
+            throw EngineBridge.unexpected(RegistryPushStep.FUNCTION, e, masker, log);
         }
     }
 }

@@ -289,8 +289,8 @@ public final class RegistryPushStep extends Step {
             return FormChecks.tags(value);
         }
 
-        public FormValidation doCheckRegistry(@QueryParameter String value) {
-            return FormChecks.registry(value, true);
+        public FormValidation doCheckRegistry(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.mayConfigure(item) ? FormChecks.registry(value, true) : FormValidation.ok();
         }
 
         public FormValidation doCheckPorts(@QueryParameter String value) {

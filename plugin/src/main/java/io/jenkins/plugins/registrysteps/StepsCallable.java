@@ -88,6 +88,8 @@ final class StepsCallable extends MasterToSlaveFileCallable<StepsOutcome> {
             result = EngineBridge.run(daemon, config, project, plan, options, logins, console);
         } catch (IOException e) {
             throw new AbortException(masker.mask(String.valueOf(e.getMessage())));
+        } catch (RuntimeException e) {
+            throw EngineBridge.unexpected(CodeshipStepsStep.FUNCTION, e, masker, log);
         }
         return new StepsOutcome(result, console.pushes());
     }

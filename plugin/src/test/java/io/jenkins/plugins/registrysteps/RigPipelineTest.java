@@ -15,6 +15,7 @@ import io.jenkins.plugins.registrysteps.engine.registry.ImageSize;
 import io.jenkins.plugins.registrysteps.engine.registry.RegistryClient;
 import io.jenkins.plugins.registrysteps.engine.rig.Rig;
 import io.jenkins.plugins.registrysteps.engine.rig.RigRegistry;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ class RigPipelineTest {
                 CredentialsScope.GLOBAL, id, null, "ci", PASSWORD));
     }
 
-    private static RegistryClient client() {
+    private static RegistryClient client() throws IOException {
         return RegistryClient.builder().credentials(registry -> Optional.of(new Credential("ci", PASSWORD))).build();
     }
 
