@@ -39,7 +39,8 @@ final class PlanText {
         } else if (step instanceof PushStep push) {
             out.append(indent).append("push     ").append(push.name()).append("\n")
                     .append(indent).append("         ").append(push.service()).append(" -> ").append(push.image())
-                    .append(push.registry().equals(push.image().registry()) ? "" : " (login: " + push.registry() + ")")
+                    .append(!push.pushTo().isEmpty() ? " to " + String.join(", ", push.pushTo())
+                            : push.registry().equals(push.image().registry()) ? "" : " (login: " + push.registry() + ")")
                     .append('\n');
         }
     }

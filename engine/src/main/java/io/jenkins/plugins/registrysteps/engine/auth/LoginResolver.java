@@ -109,10 +109,12 @@ public final class LoginResolver implements CredentialSource {
 
     private Optional<NamedRegistry> namedFor(String host, Purpose purpose) throws LoginException {
         NamedRegistries named = logins.namedRegistries();
-        if (purpose == Purpose.PUSH && step.registry() != null) {
-            Optional<NamedRegistry> target = named.named(step.registry()).filter(r -> r.domain().equals(host));
-            if (target.isPresent()) {
-                return target;
+        if (purpose == Purpose.PUSH) {
+            for (String registry : step.registries()) {
+                Optional<NamedRegistry> target = named.named(registry).filter(r -> r.domain().equals(host));
+                if (target.isPresent()) {
+                    return target;
+                }
             }
         }
         return named.forDomain(host, purpose == Purpose.PULL ? step.registryContexts() : List.of());

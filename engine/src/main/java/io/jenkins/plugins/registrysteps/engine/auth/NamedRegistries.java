@@ -2,6 +2,7 @@ package io.jenkins.plugins.registrysteps.engine.auth;
 
 import io.jenkins.plugins.registrysteps.engine.config.ConfigException;
 import io.jenkins.plugins.registrysteps.engine.config.NamedRegistry;
+import io.jenkins.plugins.registrysteps.engine.config.RegistryName;
 import io.jenkins.plugins.registrysteps.engine.config.RegistriesParser;
 import io.jenkins.plugins.registrysteps.engine.image.ImageReference;
 import java.nio.file.Path;
@@ -63,13 +64,32 @@ public record NamedRegistries(List<NamedRegistry> registries, Path folder, Strin
             return image;
         }
         NamedRegistry registry = named.get();
-        String path = image.isDockerHub() && !registry.domain().equals(ImageReference.DOCKER_HUB)
+        return moved(image, registry.domain(), registry.prefix() == null ? null : registry.prefix().value());
+    }
+
+    /**
+     * Where one entry of a push step's {@code registry} list sends the image: a named registry as {@link #pushTarget};
+     * a host, the image's path on that host.
+     */
+    public ImageReference pushTargetAmong(String registryValue, ImageReference image) throws LoginException {
+        if (named(registryValue).isPresent()) {
+            return pushTarget(registryValue, image);
+        }
+        if (!looksLikeHost(registryValue)) {
+            throw unknown(registryValue, "registry");
+        }
+        return moved(image, RegistryName.host(registryValue), null);
+    }
+
+    /** The image on another registry, under a prefix unless its path starts with it; Docker Hub's {@code library/} dropped. */
+    private static ImageReference moved(ImageReference image, String domain, String prefixValue) {
+        String path = image.isDockerHub() && !domain.equals(ImageReference.DOCKER_HUB)
                 && image.path().startsWith("library/") ? image.path().substring("library/".length()) : image.path();
-        String prefix = registry.prefix() == null ? "" : registry.prefix().value().replaceAll("^/+|/+$", "");
+        String prefix = prefixValue == null ? "" : prefixValue.replaceAll("^/+|/+$", "");
         if (!prefix.isEmpty() && !path.startsWith(prefix + "/")) {
             path = prefix + "/" + path;
         }
-        return new ImageReference(registry.domain(), path, image.tag(), null);
+        return new ImageReference(domain, path, image.tag(), null);
     }
 
     /** A value Docker reads as a registry host: it has a dot, a colon or a scheme, or is localhost. */

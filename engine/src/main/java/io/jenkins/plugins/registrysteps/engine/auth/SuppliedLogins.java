@@ -86,7 +86,7 @@ public final class SuppliedLogins implements Serializable {
     public StepLogins explicit() {
         Map<String, LoginSpec> specs = new LinkedHashMap<>();
         byHost.forEach((host, login) -> specs.put(RegistryKey.host(host), login));
-        return new StepLogins(specs, LoginSource.NONE, null, List.of());
+        return new StepLogins(specs, LoginSource.NONE, List.of(), List.of());
     }
 
     /**

@@ -5,6 +5,9 @@ import java.util.List;
 /**
  * One entry of codeship-steps.yml as written, before inheritance, fan-out and filters are applied.
  *
+ * @param registry a push step's {@code registry} written as one value: Codeship's login registry
+ * @param pushTo a push step's {@code registry} written as a list (registry-steps): named registries or hosts that each
+ *     get the image, with their own logins, from one save; empty otherwise
  * @param registryContexts the named registries whose logins pulls use ({@code registry_context(s)})
  * @param steps the children of a group; empty for run and push steps
  */
@@ -20,6 +23,7 @@ public record StepSpec(
         Located<String> imageName,
         Located<String> imageTag,
         Located<String> registry,
+        List<Located<String>> pushTo,
         Located<String> encryptedDockercfgPath,
         Located<String> dockercfgService,
         List<Located<String>> encryptedEnvFiles,
@@ -41,6 +45,7 @@ public record StepSpec(
 
     public StepSpec {
         services = List.copyOf(services);
+        pushTo = List.copyOf(pushTo);
         encryptedEnvFiles = List.copyOf(encryptedEnvFiles);
         registryContexts = List.copyOf(registryContexts);
         steps = List.copyOf(steps);

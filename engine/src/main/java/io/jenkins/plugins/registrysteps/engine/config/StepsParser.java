@@ -80,8 +80,29 @@ final class StepsParser {
         }
         return java.util.Optional.of(new StepSpec(kind, map.position(), map.text("name"), service, services,
                 map.command("command"), filter(map, "tag"), filter(map, "exclude"), map.text("image_name"), map.text("image_tag"),
-                map.text("registry"), map.text("encrypted_dockercfg_path"), map.text("dockercfg_service"),
+                registryText(map), registryList(map), map.text("encrypted_dockercfg_path"), map.text("dockercfg_service"),
                 map.textOrList("encrypted_env_file"), registryContexts(map), children));
+    }
+
+    /** {@code registry} written as one value: Codeship's, the registry a push logs in to. */
+    private Located<String> registryText(YamlMap map) {
+        return registryIsList(map) ? null : map.text("registry");
+    }
+
+    /** {@code registry} written as a list: every registry the image goes to, each with its own login. */
+    private List<Located<String>> registryList(YamlMap map) {
+        if (!registryIsList(map)) {
+            return List.of();
+        }
+        List<Located<String>> registries = map.list("registry");
+        if (registries.isEmpty()) {
+            diagnostics.error(map.keyPosition("registry"), "\"registry\" lists no registry: name at least one, or remove it");
+        }
+        return registries;
+    }
+
+    private static boolean registryIsList(YamlMap map) {
+        return map.value("registry").filter(SequenceNode.class::isInstance).isPresent();
     }
 
     /** Codefresh's {@code registry_context} (one name) or {@code registry_contexts} (a list): the pull logins' registries. */

@@ -28,7 +28,8 @@ public record Plan(BuildContext context, List<PlanStep> steps) {
                 ImageReference image = push.image();
                 replaced.add(new PushStep(push.name(), push.position(), push.service(),
                         new ImageReference(to, image.path(), image.tag(), image.digest()),
-                        push.registry().equals(from) ? to : push.registry(), push.login()));
+                        push.registry().equals(from) ? to : push.registry(), push.login(),
+                        push.pushTo().stream().map(registry -> registry.equals(from) ? to : registry).toList()));
             } else {
                 replaced.add(step);
             }

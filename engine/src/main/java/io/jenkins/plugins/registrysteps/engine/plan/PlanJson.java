@@ -34,6 +34,10 @@ public final class PlanJson {
             node.put("type", "push").put("name", push.name()).put("service", push.service())
                     .put("image", push.image().repository()).put("tag", push.image().tag())
                     .put("registry", push.registry());
+            if (!push.pushTo().isEmpty()) {
+                ArrayNode pushTo = node.putArray("push_to");
+                push.pushTo().forEach(pushTo::add);
+            }
         } else if (step instanceof StepGroup group) {
             node.put("type", group.parallel() ? "parallel" : "serial").put("name", group.name());
             ArrayNode children = node.putArray("steps");

@@ -166,7 +166,9 @@ public final class Planner {
             return java.util.Optional.empty();
         }
         String registry = step.registry() != null ? RegistryName.host(step.registry().value()) : image.registry();
-        return java.util.Optional.of(new PushStep(name, step.position(), scope.service(), image.withTag(tag), registry, scope.login()));
+        List<String> pushTo = step.pushTo().stream().map(value -> RegistryName.host(value.value())).toList();
+        return java.util.Optional.of(new PushStep(name, step.position(), scope.service(), image.withTag(tag), registry,
+                scope.login(), pushTo));
     }
 
     private String tag(StepSpec step, ImageReference image, String stepName, String service) {

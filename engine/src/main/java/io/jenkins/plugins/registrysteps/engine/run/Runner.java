@@ -161,10 +161,9 @@ public final class Runner {
             detail = failure == null ? "" : failure;
         } else {
             try {
-                PushRecord pushed = pushStep((PushStep) step);
+                pushes = pushStep((PushStep) step);
                 status = StepResult.Status.PASSED;
-                detail = pushed.toString();
-                pushes = List.of(pushed);
+                detail = String.join(", ", pushes.stream().map(PushRecord::toString).toList());
             } catch (IOException e) {
                 status = StepResult.Status.FAILED;
                 detail = e.getMessage();
@@ -214,15 +213,24 @@ public final class Runner {
         }
     }
 
-    private PushRecord pushStep(PushStep step) throws IOException, InterruptedException {
+    private List<PushRecord> pushStep(PushStep step) throws IOException, InterruptedException {
         Service service = services.service(step.service()).orElseThrow();
         LineSink log = line -> listener.output(step, line);
         LoginResolver resolver = resolver(step, step.login());
         NamedRegistries named = logins.namedRegistries();
+        if (!step.pushTo().isEmpty()) {
+            // registry-steps' list: one save, every registry with its own login
+            List<ImageReference> targets = new ArrayList<>();
+            for (String registry : step.pushTo()) {
+                targets.add(named.pushTargetAmong(registry, step.image()));
+            }
+            return pusher.push(images.imageFor(service, resolver, log), targets, List.of(step.image().tag()), resolver, log);
+        }
         ImageReference target = named.pushTarget(step.registry(), step.image());
         // Codeship logs in to the step's registry; a named registry's login is its domain's
         String loginFor = named.named(step.registry()).isPresent() ? target.registry() : step.registry();
-        return pusher.push(images.imageFor(service, resolver, log), target, List.of(target.tag()), loginFor, resolver, log);
+        return List.of(pusher.push(images.imageFor(service, resolver, log), target, List.of(target.tag()), loginFor, resolver,
+                log));
     }
 
     private LoginResolver commonLogins() {
@@ -231,7 +239,8 @@ public final class Runner {
 
     private LoginResolver resolver(PlanStep step, LoginSource source) {
         StepLogins own = StepLogins.of(source);
-        return logins.resolver(step instanceof PushStep push ? own.pushingTo(push.registry()) : own,
+        return logins.resolver(step instanceof PushStep push
+                        ? own.pushingTo(push.pushTo().isEmpty() ? List.of(push.registry()) : push.pushTo()) : own,
                 line -> listener.output(step, line));
     }
 

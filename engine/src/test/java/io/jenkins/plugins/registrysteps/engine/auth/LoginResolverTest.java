@@ -145,7 +145,7 @@ class LoginResolverTest {
         Located<String> encrypted = new Located<>("dockercfg.encrypted", new Position("codeship-steps.yml", 3, 29));
         Located<String> service = new Located<>("ecr_generator", new Position("codeship-steps.yml", 4, 22));
         StepLogins step = new StepLogins(Map.of("docker.io", new LoginSpec.Fixed(new Credential("explicit", "x"))),
-                new LoginSource(encrypted, null), null, List.of());
+                new LoginSource(encrypted, null), List.of(), List.of());
         LoginResolver resolver = logins.resolver(step, line -> { });
         assertThat(resolver.credentialFor("https://index.docker.io/v1/")).contains(new Credential("explicit", "x"));
         assertThat(resolver.credentialFor("quay.io")).contains(new Credential("encrypted", "e"));

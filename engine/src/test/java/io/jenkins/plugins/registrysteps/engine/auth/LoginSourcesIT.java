@@ -86,7 +86,7 @@ class LoginSourcesIT {
             Files.writeString(Path.of(env.get("DOCKER_CONFIG")).resolve("config.json"), "{\"auths\": {\"" + target.host()
                     + "\": {\"username\": \"jenkins\", \"password\": \"stale\"}}}");
             StepLogins step = new StepLogins(Map.of(target.host(), new LoginSpec.Fixed(new Credential("jenkins", PASSWORD))),
-                    LoginSource.NONE, null, java.util.List.of());
+                    LoginSource.NONE, java.util.List.of(), java.util.List.of());
             copyWith(Logins.builder(env).build().resolver(step, line -> { }), target, "prod/base:1");
         }
     }

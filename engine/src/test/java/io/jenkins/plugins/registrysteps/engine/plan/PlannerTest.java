@@ -181,6 +181,26 @@ class PlannerTest {
     }
 
     @Test
+    void registryListSendsThePushToEachNamedRegistryOrHost() throws ConfigException {
+        PushStep push = (PushStep) plan("- service: app\n  type: push\n  image_name: acme/app\n  image_tag: \"{{ .Branch }}\"\n"
+                + "  registry: [dockerhub, https://quay.io/, 'localhost:5000']\n", "main").steps().get(0);
+        assertThat(push.pushTo()).containsExactly("dockerhub", "quay.io", "localhost:5000");
+        assertThat(push.image().toString()).isEqualTo("docker.io/acme/app:main");
+        // one value stays Codeship's: the registry the push logs in to
+        PushStep single = (PushStep) plan("- service: app\n  type: push\n  image_name: quay.io/acme/app\n  registry: quay.io\n",
+                "main").steps().get(0);
+        assertThat(single.pushTo()).isEmpty();
+        assertThat(single.registry()).isEqualTo("quay.io");
+    }
+
+    @Test
+    void anEmptyRegistryListIsAnError() {
+        assertThatThrownBy(() -> plan("- service: app\n  type: push\n  image_name: acme/app\n  registry: []\n", "main"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("codeship-steps.yml:4:3: error: \"registry\" lists no registry");
+    }
+
+    @Test
     void registryUrlIsReducedToItsHost() throws ConfigException {
         PushStep push = (PushStep) plan("- service: app\n  type: push\n  image_name: u/app\n  registry: https://index.docker.io/v1/\n",
                 "master").steps().get(0);

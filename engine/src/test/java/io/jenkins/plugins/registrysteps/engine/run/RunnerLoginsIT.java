@@ -191,6 +191,47 @@ class RunnerLoginsIT {
     }
 
     @Test
+    void aRegistryListPushesOneSaveToEveryRegistryEachWithItsOwnLogin() throws Exception {
+        try (RigRegistry azure = rig.registry().name("logins-list-azure").htpasswd("azure", PASSWORD).start();
+                RigRegistry quay = rig.registry().name("logins-list-quay").htpasswd("robot", PASSWORD).start();
+                RigRegistry open = rig.registry().name("logins-list-open").start()) {
+            Path registries = project.resolve("registries.yml");
+            Files.writeString(registries, """
+                    azure-demo:
+                      domain: %s
+                      prefix: acme-company
+                      credentials:
+                        username: azure
+                        password_env: AZURE_PASSWORD
+                    quay:
+                      domain: %s
+                      credentials:
+                        username: robot
+                        password_env: QUAY_PASSWORD
+                    """.formatted(azure.host(), quay.host()));
+            env.put("AZURE_PASSWORD", PASSWORD);
+            env.put("QUAY_PASSWORD", PASSWORD);
+            RunResult result = run(appService(), """
+                    - name: everywhere
+                      service: app
+                      type: push
+                      image_name: team/app
+                      image_tag: "1.0"
+                      registry: [azure-demo, quay, %s]
+                    """.formatted(open.host()), Logins.builder(env).namedRegistries(NamedRegistries.load(registries)));
+
+            assertPushed(result, azure, "azure", "acme-company/team/app:1.0");
+            assertPushed(result, quay, "robot", "team/app:1.0");
+            assertPushed(result, open, "anyone", "team/app:1.0");
+            List<PushRecord> pushes = result.steps().get(0).pushes();
+            assertThat(pushes).extracting(PushRecord::registry).containsExactly(azure.host(), quay.host(), open.host());
+            assertThat(pushes).extracting(PushRecord::digest).containsOnly(pushes.get(0).digest());
+            // one save for all three, and the layers went up to each registry (no mount across registries)
+            assertThat(output.stream().filter(line -> line.contains("read the saved image"))).hasSize(1);
+        }
+    }
+
+    @Test
     void generatorServiceWritesTheDockercfgOnceForTheRunAndShowsItsLog() throws Exception {
         try (RigRegistry registry = rig.registry().name("logins-generator").htpasswd("generated", PASSWORD).start()) {
             Path generator = Files.createDirectories(project.resolve("generator"));
