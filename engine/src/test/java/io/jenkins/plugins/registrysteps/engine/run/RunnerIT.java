@@ -33,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -335,28 +336,46 @@ class RunnerIT {
                   service: plain
                   command: echo never ran
                 """);
+        Cancelled cancelled = runAndCancelWhen(() -> output.contains("long| sleeping"), () -> {
+            // the step and its linked web service
+            assertThat(daemon.leftoverContainers()).hasSize(2);
+        });
+        RunResult result = cancelled.result();
+        assertThat(result.cancelled()).isTrue();
+        assertThat(result.passed()).isFalse();
+        assertThat(status(result, "long")).isEqualTo(StepResult.Status.CANCELLED);
+        assertThat(status(result, "never")).isEqualTo(StepResult.Status.SKIPPED);
+        assertThat(output).doesNotContain("never| never ran");
+        assertThat(daemon.leftoverContainers()).isEmpty();
+        assertThat(daemon.leftoverNetworks()).isEmpty();
+    }
+
+    /** What a cancelled run returned, and how long it took to end after the cancel. */
+    private record Cancelled(RunResult result, Duration took) {
+    }
+
+    /**
+     * Runs the plan on a thread of its own and cancels it once {@code started} holds (a minute at most), after
+     * {@code beforeCancel} checked the run; the run must end within 20 s of the cancel.
+     */
+    private Cancelled runAndCancelWhen(BooleanSupplier started, Runnable beforeCancel) throws Exception {
         Runner runner = runner();
         Plan plan = plan();
         ExecutorService thread = Executors.newSingleThreadExecutor();
         try {
             Future<RunResult> running = thread.submit(() -> runner.run(plan));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!output.contains("long| sleeping") && System.nanoTime() < deadline) {
-                Thread.sleep(50);
+            while (!started.getAsBoolean() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
             }
-            assertThat(output).contains("long| sleeping");
-            assertThat(daemon.leftoverContainers()).hasSize(2); // the step and its linked web service
+            assertThat(started.getAsBoolean()).as("the run reached the point to cancel at; output: " + output).isTrue();
+            beforeCancel.run();
             long cancelled = System.nanoTime();
             runner.cancel();
             RunResult result = running.get(30, TimeUnit.SECONDS);
-            assertThat(Duration.ofNanos(System.nanoTime() - cancelled)).isLessThan(Duration.ofSeconds(20));
-            assertThat(result.cancelled()).isTrue();
-            assertThat(result.passed()).isFalse();
-            assertThat(status(result, "long")).isEqualTo(StepResult.Status.CANCELLED);
-            assertThat(status(result, "never")).isEqualTo(StepResult.Status.SKIPPED);
-            assertThat(output).doesNotContain("never| never ran");
-            assertThat(daemon.leftoverContainers()).isEmpty();
-            assertThat(daemon.leftoverNetworks()).isEmpty();
+            Duration took = Duration.ofNanos(System.nanoTime() - cancelled);
+            assertThat(took).isLessThan(Duration.ofSeconds(20));
+            return new Cancelled(result, took);
         } finally {
             thread.shutdownNow();
         }
@@ -374,31 +393,16 @@ class RunnerIT {
                       image_name: %s/team/cancelled
                       registry: %s
                     """.formatted(stalling.host(), stalling.host()));
-            Runner runner = runner();
-            Plan plan = plan();
-            ExecutorService thread = Executors.newSingleThreadExecutor();
-            try {
-                Future<RunResult> running = thread.submit(() -> runner.run(plan));
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (stalling.faultsServed() == 0 && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
-                assertThat(stalling.faultsServed()).as("an upload reached the stalling registry").isPositive();
-                long cancelled = System.nanoTime();
-                runner.cancel();
-                RunResult result = running.get(30, TimeUnit.SECONDS);
+            Cancelled cancelled = runAndCancelWhen(() -> stalling.faultsServed() > 0, () -> { });
 
-                assertThat(Duration.ofNanos(System.nanoTime() - cancelled)).isLessThan(Duration.ofSeconds(10));
-                assertThat(status(result, "ship")).isEqualTo(StepResult.Status.CANCELLED);
-                assertThat(output).noneMatch(line -> line.contains("through the Docker daemon"));
-                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-                while (layerPushThreadsAlive() && System.nanoTime() < until) {
-                    Thread.sleep(20);
-                }
-                assertThat(layerPushThreadsAlive()).as("layer uploads still blocked after the cancel").isFalse();
-            } finally {
-                thread.shutdownNow();
+            assertThat(cancelled.took()).isLessThan(Duration.ofSeconds(10));
+            assertThat(status(cancelled.result(), "ship")).isEqualTo(StepResult.Status.CANCELLED);
+            assertThat(output).noneMatch(line -> line.contains("through the Docker daemon"));
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (layerPushThreadsAlive() && System.nanoTime() < until) {
+                Thread.sleep(20);
             }
+            assertThat(layerPushThreadsAlive()).as("layer uploads still blocked after the cancel").isFalse();
         }
     }
 
@@ -416,30 +420,14 @@ class RunnerIT {
                     dockerfile: Dockerfile.slow
                 """);
         Files.writeString(project.resolve("codeship-steps.yml"), "- name: built\n  service: slow\n  command: echo never\n");
-        Runner runner = runner();
-        Plan plan = plan();
-        ExecutorService thread = Executors.newSingleThreadExecutor();
-        try {
-            Future<RunResult> running = thread.submit(() -> runner.run(plan));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!output.contains("built| building slowly") && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            assertThat(output).contains("built| building slowly");
-            long cancelled = System.nanoTime();
-            runner.cancel();
-            RunResult result = running.get(30, TimeUnit.SECONDS);
-            assertThat(Duration.ofNanos(System.nanoTime() - cancelled)).isLessThan(Duration.ofSeconds(20));
-            assertThat(status(result, "built")).isEqualTo(StepResult.Status.CANCELLED);
-            assertThat(output).doesNotContain("built| never");
-            // dockerd ends a build whose client went away: its RUN container goes with it
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (rig.docker("ps", "-a", "--format", "{{.Command}}").contains("sleep 60") && System.nanoTime() < until) {
-                Thread.sleep(200);
-            }
-            assertThat(rig.docker("ps", "-a", "--format", "{{.Command}}")).doesNotContain("sleep 60");
-        } finally {
-            thread.shutdownNow();
+        Cancelled cancelled = runAndCancelWhen(() -> output.contains("built| building slowly"), () -> { });
+        assertThat(status(cancelled.result(), "built")).isEqualTo(StepResult.Status.CANCELLED);
+        assertThat(output).doesNotContain("built| never");
+        // dockerd ends a build whose client went away: its RUN container goes with it
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (rig.docker("ps", "-a", "--format", "{{.Command}}").contains("sleep 60") && System.nanoTime() < until) {
+            Thread.sleep(200);
         }
+        assertThat(rig.docker("ps", "-a", "--format", "{{.Command}}")).doesNotContain("sleep 60");
     }
 }

@@ -171,19 +171,23 @@ class RunnerLoginsIT {
         }
     }
 
+    /** A registries file naming {@code azure} "azure-demo" (prefix acme-company, user azure), then {@code more}. */
+    private Path registriesFile(RigRegistry azure, String more) throws Exception {
+        env.put("AZURE_PASSWORD", PASSWORD);
+        return Files.writeString(project.resolve("registries.yml"), """
+                azure-demo:
+                  domain: %s
+                  prefix: acme-company
+                  credentials:
+                    username: azure
+                    password_env: AZURE_PASSWORD
+                """.formatted(azure.host()) + more);
+    }
+
     @Test
     void namedRegistryPutsThePushUnderItsDomainAndPrefixWithItsLogin() throws Exception {
         try (RigRegistry registry = rig.registry().name("logins-named").htpasswd("azure", PASSWORD).start()) {
-            Path registries = project.resolve("registries.yml");
-            Files.writeString(registries, """
-                    azure-demo:
-                      domain: %s
-                      prefix: acme-company
-                      credentials:
-                        username: azure
-                        password_env: AZURE_PASSWORD
-                    """.formatted(registry.host()));
-            env.put("AZURE_PASSWORD", PASSWORD);
+            Path registries = registriesFile(registry, "");
             RunResult result = run(appService(), push("ship", "trivial-go-web", "azure-demo", "image_tag: \"1.2.3\""),
                     Logins.builder(env).namedRegistries(NamedRegistries.load(registries)));
             assertPushed(result, registry, "azure", "acme-company/trivial-go-web:1.2.3");
@@ -195,21 +199,13 @@ class RunnerLoginsIT {
         try (RigRegistry azure = rig.registry().name("logins-list-azure").htpasswd("azure", PASSWORD).start();
                 RigRegistry quay = rig.registry().name("logins-list-quay").htpasswd("robot", PASSWORD).start();
                 RigRegistry open = rig.registry().name("logins-list-open").start()) {
-            Path registries = project.resolve("registries.yml");
-            Files.writeString(registries, """
-                    azure-demo:
-                      domain: %s
-                      prefix: acme-company
-                      credentials:
-                        username: azure
-                        password_env: AZURE_PASSWORD
+            Path registries = registriesFile(azure, """
                     quay:
                       domain: %s
                       credentials:
                         username: robot
                         password_env: QUAY_PASSWORD
-                    """.formatted(azure.host(), quay.host()));
-            env.put("AZURE_PASSWORD", PASSWORD);
+                    """.formatted(quay.host()));
             env.put("QUAY_PASSWORD", PASSWORD);
             RunResult result = run(appService(), """
                     - name: everywhere
