@@ -34,6 +34,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -63,10 +64,21 @@ final class EngineBridge {
     static io.jenkins.plugins.registrysteps.engine.run.PushRecord push(PushSpec spec, Map<String, String> env,
             SuppliedLogins logins, SecretMasker masker, LineSink log)
             throws IOException, InterruptedException {
-        List<ImageReference> targets = spec.targets();
-        ImageReference first = targets.get(0);
         LoginResolver resolver = Logins.builder(env).masker(masker).build().resolver(logins.explicit(), log::line);
-        RegistryClient client = RegistryClient.builder().credentials(resolver).build();
+        try (RegistryClient client = RegistryClient.builder().credentials(resolver).build();
+                DockerDaemon daemon = spec.inRegistry() ? null : connect(env)) {
+            return untilInterrupted("registry-steps push", () -> push(spec, client, daemon, resolver, log), () -> {
+                client.cancel();
+                if (daemon != null) {
+                    daemon.stopStreams();
+                }
+            });
+        }
+    }
+
+    private static io.jenkins.plugins.registrysteps.engine.run.PushRecord push(PushSpec spec, RegistryClient client,
+            DockerDaemon daemon, LoginResolver resolver, LineSink log) throws IOException {
+        ImageReference first = spec.targets().get(0);
         String digest;
         List<String> pushed = List.of(first.tag());
         if (spec.inRegistry()) {
@@ -80,10 +92,8 @@ final class EngineBridge {
         } else {
             // an image kept as it is goes under all its tags at once; else under the first, rewritten, then retagged
             pushed = spec.keepsImage() ? spec.tags() : pushed;
-            try (DockerDaemon daemon = connect(env)) {
-                digest = new ImagePusher(daemon, client).push(spec.source(), first, pushed, first.registry(), resolver, log)
-                        .digest();
-            }
+            digest = new ImagePusher(daemon, client).push(spec.source(), first, pushed, first.registry(), resolver, log)
+                    .digest();
             if (!spec.keepsImage()) {
                 log.line("bake cmd, entrypoint, ports, env and labels into " + first);
                 digest = new ImageConfigRewriter(client).rewrite(first, first, spec.settings()).digest().toString();
@@ -102,19 +112,38 @@ final class EngineBridge {
     /**
      * Runs a plan on the agent's daemon with the logins of {@code logins} in memory (see
      * {@link SuppliedLogins#runLogins}); the project key and the masker come in {@code options}. An interrupt (the
-     * build aborted) cancels the run, which removes its containers, and is passed on once the run has ended.
+     * build aborted) cancels the run, which removes its containers and aborts its uploads, and is passed on once the
+     * run has ended.
      */
     static RunResult run(DockerDaemon daemon, CodeshipConfig config, Path projectFolder, Plan plan, RunOptions options,
             SuppliedLogins logins, RunListener listener) throws IOException, InterruptedException {
-        Runner runner = new Runner(daemon, RegistryClient.builder().build(), config.services(), projectFolder,
-                plan.context(), options, listener, logins.runLogins(options.hostEnvironment()));
-        FutureTask<RunResult> running = new FutureTask<>(() -> runner.run(plan));
-        Thread thread = new Thread(running, "registry-steps run");
+        try (RegistryClient client = RegistryClient.builder().build()) {
+            Runner runner = new Runner(daemon, client, config.services(), projectFolder, plan.context(), options, listener,
+                    logins.runLogins(options.hostEnvironment()));
+            return untilInterrupted("registry-steps run", () -> runner.run(plan), () -> {
+                try {
+                    runner.cancel();
+                } catch (IOException e) {
+                    // the run ends either way; what it could not remove, its own cleanup tries again
+                }
+            });
+        }
+    }
+
+    /**
+     * Does {@code work} on a thread of its own, since a thread blocked on a socket does not see an interrupt: when the
+     * calling thread is interrupted (Jenkins aborting the build reaches the agent so), {@code stop} is called, the work
+     * is awaited, and the interrupt passed on.
+     */
+    private static <T> T untilInterrupted(String name, Callable<T> work, Runnable stop)
+            throws IOException, InterruptedException {
+        FutureTask<T> running = new FutureTask<>(work);
+        Thread thread = new Thread(running, name);
         thread.start();
         try {
             return running.get();
         } catch (InterruptedException e) {
-            runner.cancel();
+            stop.run();
             thread.join();
             throw e;
         } catch (ExecutionException e) {
@@ -123,6 +152,9 @@ final class EngineBridge {
             }
             if (e.getCause() instanceof InterruptedException interrupted) {
                 throw interrupted;
+            }
+            if (e.getCause() instanceof RuntimeException unexpected) {
+                throw unexpected;
             }
             throw new IllegalStateException(e.getCause());
         }
