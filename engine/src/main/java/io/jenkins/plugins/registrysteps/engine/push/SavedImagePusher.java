@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,7 +44,7 @@ import java.util.zip.Deflater;
  * are checked in the registry first and skipped or mounted; a target whose tags already hold the image costs one
  * request per tag. The config, then the manifest (Docker schema 2) go up after all layers, the tags last, so a failed
  * push never leaves a tag on half an image. An image the engine cannot push itself goes through the daemon's push,
- * and the log says why.
+ * and the log says why; a push whose client was cancelled ({@link RegistryClient#cancel()}) just stops.
  */
 public final class SavedImagePusher {
 
@@ -242,12 +243,12 @@ public final class SavedImagePusher {
         }
 
         /**
-         * Reads the saved image; every missing layer goes up as soon as it is on disk. At most two layers per thread
-         * wait on disk (reading pauses meanwhile), and a failed upload stops the reading. Returns the config.
+         * Reads the saved image; every missing layer goes up as soon as it is written out. At most two layers per thread
+         * wait in the {@link Spool} (reading pauses meanwhile), and a failed upload stops the reading. Returns the config.
          */
         private byte[] saveAndUpload(String localImage, Map<Digest, List<PushTarget>> missing) throws IOException {
             Spool spool = Spool.create();
-            List<Thread> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<Thread> workers = new CopyOnWriteArrayList<>();
             ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
                 Thread thread = new Thread(runnable, "registry-steps layer push");
                 thread.setDaemon(true);
