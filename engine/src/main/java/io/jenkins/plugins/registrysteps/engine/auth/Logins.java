@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -291,7 +292,7 @@ public final class Logins {
         private DockercfgGenerator generator = DockercfgGenerator.none();
         private Clock clock = Clock.systemUTC();
         private SecretMasker masker = new SecretMasker();
-        private final Map<String, LoginSpec> given = new java.util.LinkedHashMap<>();
+        private final Map<String, LoginSpec> given = new LinkedHashMap<>();
 
         private Builder(Map<String, String> environment) {
             this.environment = environment;
