@@ -13,14 +13,17 @@ import java.util.stream.Stream;
 
 /**
  * Where layers wait between the saved image and their upload. A layer goes to memory-backed storage ({@code /dev/shm})
- * when that has room for it with half of it still free and the machine has four times the layer in available memory;
- * otherwise to the temporary folder on disk. On a disk the page cache, delayed allocation and the unlink of every
+ * when that has room for it with half of it still free, and it is at most an eighth of the machine's available memory
+ * and at most {@value #MEMORY_LAYER_LIMIT} bytes: the few layers that wait at once take a bounded share of a build
+ * agent's memory. Others go to the temporary folder on disk. On a disk the page cache, delayed allocation and the unlink of every
  * layer's file cost the daemon, the registry and the pusher about a second of a 257 MiB push on two cores; in memory
  * the same push takes a third less time. At most a few layers wait at once, each deleted as soon as it is up.
  */
 final class Spool implements Closeable {
 
     static final Path MEMORY = Path.of("/dev/shm");
+    /** The largest layer that waits in memory (1 GiB). */
+    static final long MEMORY_LAYER_LIMIT = 1L << 30;
     private static final Path MEMINFO = Path.of("/proc/meminfo");
 
     private final Path disk;
@@ -64,9 +67,9 @@ final class Spool implements Closeable {
         }
     }
 
-    /** The rule: half of the memory-backed store stays free, and the layer is at most a quarter of available memory. */
+    /** The rule: half of the memory-backed store stays free; the layer is at most an eighth of available memory and 1 GiB. */
     static boolean fits(long size, long usable, long total, long availableMemory) {
-        return usable - size >= total / 2 && size <= availableMemory / 4;
+        return usable - size >= total / 2 && size <= availableMemory / 8 && size <= MEMORY_LAYER_LIMIT;
     }
 
     /** MemAvailable of {@code /proc/meminfo}, in bytes. */

@@ -19,16 +19,18 @@ class SpoolTest {
     Path memory;
 
     @Test
-    void aLayerGoesToMemoryWhileHalfOfTheStoreStaysFreeAndMemoryHoldsFourTimesIt() {
+    void aLayerGoesToMemoryWhileHalfOfTheStoreStaysFreeAndItIsSmallBesideAvailableMemory() {
         assertThat(Spool.fits(32 * MIB, 12 * GIB, 12 * GIB, 20 * GIB)).isTrue();
         // a container's 64 MiB /dev/shm: a 32 MiB layer fits, a 33 MiB one not
         assertThat(Spool.fits(32 * MIB, 64 * MIB, 64 * MIB, 20 * GIB)).isTrue();
         assertThat(Spool.fits(33 * MIB, 64 * MIB, 64 * MIB, 20 * GIB)).isFalse();
         // other layers already waiting there count
         assertThat(Spool.fits(1 * GIB, 6 * GIB + 512 * MIB, 12 * GIB, 20 * GIB)).isFalse();
-        // a machine short of memory keeps big layers on disk
-        assertThat(Spool.fits(1 * GIB, 12 * GIB, 12 * GIB, 3 * GIB)).isFalse();
-        assertThat(Spool.fits(1 * GIB, 12 * GIB, 12 * GIB, 4 * GIB)).isTrue();
+        // a layer waits in memory when it is at most an eighth of what is available
+        assertThat(Spool.fits(1 * GIB, 12 * GIB, 12 * GIB, 7 * GIB)).isFalse();
+        assertThat(Spool.fits(1 * GIB, 12 * GIB, 12 * GIB, 8 * GIB)).isTrue();
+        // and at most 1 GiB, however much memory there is
+        assertThat(Spool.fits(1 * GIB + 1, 64 * GIB, 64 * GIB, 64 * GIB)).isFalse();
     }
 
     @Test
@@ -44,9 +46,9 @@ class SpoolTest {
 
     @Test
     void meminfoIsReadInKibibytes() throws IOException {
-        Path meminfo = Files.writeString(disk.resolve("meminfo"), "MemTotal:       24683520 kB\nMemAvailable:          4 kB\n");
+        Path meminfo = Files.writeString(disk.resolve("meminfo"), "MemTotal:       24683520 kB\nMemAvailable:          8 kB\n");
         try (Spool spool = Spool.of(disk, memory, meminfo)) {
-            // 4 KiB available: a 1 KiB layer is a quarter of it; whether the temp folder's store is half free decides
+            // 8 KiB available: a 1 KiB layer is an eighth of it; whether the temp folder's store is half free decides
             long free = Files.getFileStore(memory).getUsableSpace();
             long total = Files.getFileStore(memory).getTotalSpace();
             assertThat(spool.fitsInMemory(1024)).isEqualTo(free - 1024 >= total / 2);
