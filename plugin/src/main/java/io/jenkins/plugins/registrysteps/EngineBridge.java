@@ -92,12 +92,15 @@ final class EngineBridge {
         } else {
             // an image kept as it is goes under all its tags at once; else under the first, rewritten, then retagged
             pushed = spec.keepsImage() ? spec.tags() : pushed;
-            digest = new ImagePusher(daemon, client).push(spec.source(), first, pushed, first.registry(), resolver, log)
-                    .digest();
-            if (!spec.keepsImage()) {
-                log.line("bake cmd, entrypoint, ports, env and labels into " + first);
-                digest = new ImageConfigRewriter(client).rewrite(first, first, spec.settings()).digest().toString();
+            io.jenkins.plugins.registrysteps.engine.run.PushRecord fromDaemon = new ImagePusher(daemon, client)
+                    .push(spec.source(), first, pushed, first.registry(), resolver, log);
+            digest = fromDaemon.digest();
+            if (spec.keepsImage()) {
+                // the pusher knows the size of what it pushed: no request to read it back
+                return fromDaemon;
             }
+            log.line("bake cmd, entrypoint, ports, env and labels into " + first);
+            digest = new ImageConfigRewriter(client).rewrite(first, first, spec.settings()).digest().toString();
         }
         List<String> moreTags = spec.tags().subList(pushed.size(), spec.tags().size());
         if (!moreTags.isEmpty()) {
